@@ -1,0 +1,92 @@
+import CGLPK
+
+/// The single owner of a GLPK problem object loaded from a validated ``LinearModel``.
+///
+/// Every `glp_*` call that touches the problem goes through this type, and every index it passes is
+/// in range by construction (the model was validated and the rows and columns were added here).
+final class Problem {
+    let pointer: OpaquePointer
+    let rows: Int
+    let columns: Int
+
+    /// Loads `model`, which must have passed ``LinearModel/validate()``.
+    /// - Parameter relaxed: load integer and binary variables as continuous ones.
+    init(_ model: LinearModel, relaxed: Bool) {
+        pointer = glp_create_prob()
+        rows = model.constraintCount
+        columns = model.variableCount
+        if !model.name.isEmpty { glp_set_prob_name(pointer, model.name) }
+        glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_set_obj_name(pointer, "obj")
+        glp_set_obj_coef(pointer, 0, model.objectiveConstant)
+        // glp_add_rows and glp_add_cols abort when asked for zero.
+        if rows > 0 { glp_add_rows(pointer, Int32(rows)) }
+        if columns > 0 { glp_add_cols(pointer, Int32(columns)) }
+
+        for j in 0..<columns {
+            let column = Int32(j + 1)
+            if !model.variableNames[j].isEmpty { glp_set_col_name(pointer, column, model.variableNames[j]) }
+            let kind = relaxed ? .continuous : model.variableKinds[j]
+            // Integer kinds are set before bounds: GLP_BV would reset the bounds to 0 and 1 anyway.
+            switch kind {
+            case .continuous: glp_set_col_kind(pointer, column, GLP_CV)
+            case .integer: glp_set_col_kind(pointer, column, GLP_IV)
+            case .binary: glp_set_col_kind(pointer, column, GLP_BV)
+            }
+            let (type, lower, upper) = Self.boundType(model.lowerBounds[j], model.upperBounds[j])
+            glp_set_col_bnds(pointer, column, type, lower, upper)
+            glp_set_obj_coef(pointer, column, model.objectiveCoefficients[j])
+        }
+        for i in 0..<rows {
+            let row = Int32(i + 1)
+            if !model.constraintNames[i].isEmpty { glp_set_row_name(pointer, row, model.constraintNames[i]) }
+            let (type, lower, upper) = Self.boundType(model.rowLower[i], model.rowUpper[i])
+            glp_set_row_bnds(pointer, row, type, lower, upper)
+        }
+
+        // The whole matrix in one call, in GLPK's 1-based triplet form (element 0 unused).
+        let count = model.termVariables.count
+        var ia = [Int32](repeating: 0, count: count + 1)
+        var ja = [Int32](repeating: 0, count: count + 1)
+        var ar = [Double](repeating: 0, count: count + 1)
+        var k = 1
+        for i in 0..<rows {
+            for t in model.rowStarts[i]..<model.rowStarts[i + 1] {
+                ia[k] = Int32(i + 1)
+                ja[k] = Int32(model.termVariables[t] + 1)
+                ar[k] = model.termCoefficients[t]
+                k += 1
+            }
+        }
+        if count > 0 { glp_load_matrix(pointer, Int32(count), &ia, &ja, &ar) }
+    }
+
+    deinit {
+        glp_delete_prob(pointer)
+    }
+
+    /// GLPK's bound type for a validated pair of bounds. Equal finite bounds become `GLP_FX`, because
+    /// `GLP_DB` with equal bounds is rejected by GLPK.
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lower, 0)
+        case (false, true): return (GLP_UP, 0, upper)
+        case (true, true): return lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+
+    // MARK: - Reading results back (indices 1...n and 1...m, which exist by construction)
+
+    func lpObjective() -> Double { glp_get_obj_val(pointer) }
+    func lpValues() -> [Double] { (0..<columns).map { glp_get_col_prim(pointer, Int32($0 + 1)) } }
+    func lpRowDuals() -> [Double] { (0..<rows).map { glp_get_row_dual(pointer, Int32($0 + 1)) } }
+    func lpReducedCosts() -> [Double] { (0..<columns).map { glp_get_col_dual(pointer, Int32($0 + 1)) } }
+    func mipObjective() -> Double { glp_mip_obj_val(pointer) }
+    func mipValues() -> [Double] { (0..<columns).map { glp_mip_col_val(pointer, Int32($0 + 1)) } }
+}
+
+// A GLPK problem belongs to the thread that created it (GLPK keeps its environment in thread-local
+// storage and aborts when a problem is deleted from another thread), so it must never cross threads.
+@available(*, unavailable)
+extension Problem: Sendable {}

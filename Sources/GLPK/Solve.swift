@@ -1,0 +1,184 @@
+import CGLPK
+
+/// Solves a model with GLPK: the simplex method for LPs, branch-and-cut for MIPs.
+///
+/// The call validates the model and the starting solution, loads a fresh GLPK problem, scales it and
+/// builds an advanced starting basis (`glp_scale_prob`, `glp_adv_basis`, as `glpsol` does), solves the LP
+/// relaxation with `glp_simplex` and, for a MIP, runs `glp_intopt` with the time that is left. The GLPK
+/// problem is created, solved and freed inside this synchronous call, so separate models can be solved at
+/// the same time from separate tasks (GLPK's state is per thread).
+///
+/// Infeasible, unbounded and time-limited solves are results, told by ``Solution/termination``.
+/// See the GLPK reference manual, §2.8 (`glp_simplex`) and §2.10 (`glp_intopt`).
+///
+/// - Throws: ``GLPKError/invalidModel(_:)`` when the model fails ``LinearModel/validate()``;
+///   ``GLPKError/invalidStart(_:)`` when the starting solution does not fit the model.
+public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default) throws(GLPKError) -> Solution {
+    try model.validate()
+    let began = ContinuousClock.now
+    let deadline = parameters.timeLimit.map { began + $0 }
+    let isMIP = model.isMixedInteger && !parameters.relaxIntegrality
+    let start = try parameters.start.map { values throws(GLPKError) in try model.checkedStart(values) }
+
+    let hook = TerminalHook.install(parameters.logSink)
+    defer { hook.remove() }
+    var run = SolveRun(model: model, isMIP: isMIP, began: began, deadline: deadline)
+
+    if model.variableCount == 0 { return run.trivial() }
+    let problem = Problem(model, relaxed: !isMIP)
+    let messageLevel = parameters.logSink == nil ? GLP_MSG_OFF : GLP_MSG_ON
+
+    // The LP relaxation, with its own share of the deadline: glp_intopt's tm_lim covers only the search.
+    var smcp = glp_smcp()
+    glp_init_smcp(&smcp)
+    smcp.msg_lev = messageLevel
+    smcp.presolve = (parameters.presolve && !isMIP) ? GLP_ON : GLP_OFF
+    if let remaining = run.remainingMilliseconds() {
+        guard remaining > 0 else { return run.outOfTime(start: start) }
+        smcp.tm_lim = remaining
+    }
+    glp_scale_prob(problem.pointer, GLP_SF_AUTO)
+    glp_adv_basis(problem.pointer, 0)
+    var code = glp_simplex(problem.pointer, &smcp)
+    if code == GLP_ESING || code == GLP_ECOND || code == GLP_EBADB {
+        // An advanced basis can be singular on degenerate models; the standard basis always factorises.
+        glp_std_basis(problem.pointer)
+        code = glp_simplex(problem.pointer, &smcp)
+    }
+    let lpStatus = glp_get_status(problem.pointer)
+
+    switch code {
+    case 0:
+        break
+    case GLP_ETMLIM:
+        if !isMIP, glp_get_prim_stat(problem.pointer) == GLP_FEAS {
+            return run.finish(.timeLimit(withSolution: true), objective: problem.lpObjective(),
+                              bound: nil, values: problem.lpValues())
+        }
+        return isMIP ? run.outOfTime(start: start) : run.finish(.timeLimit(withSolution: false))
+    case GLP_ENOPFS:
+        return run.finish(.infeasible)
+    case GLP_ENODFS:
+        return run.finish(.unbounded)
+    case GLP_EFAIL, GLP_ESING, GLP_ECOND, GLP_EBADB:
+        return run.finish(.numericalFailure)
+    default:
+        return run.finish(.noSolutionFound)
+    }
+
+    switch lpStatus {
+    case GLP_OPT:
+        break
+    case GLP_NOFEAS:
+        return run.finish(.infeasible)
+    case GLP_UNBND:
+        return run.finish(.unbounded)
+    default:
+        return run.finish(.noSolutionFound)
+    }
+
+    guard isMIP else {
+        return run.finish(.optimal, objective: problem.lpObjective(), bound: problem.lpObjective(),
+                          values: problem.lpValues(), duals: problem.lpRowDuals(),
+                          reducedCosts: problem.lpReducedCosts())
+    }
+
+    let context = SearchContext(
+        start: start, startObjective: start.map { model.objectiveValue(of: $0) },
+        minimize: model.sense == .minimize, progress: parameters.progress, began: began)
+    context.recordBound(problem.lpObjective())
+
+    var iocp = glp_iocp()
+    glp_init_iocp(&iocp)
+    iocp.msg_lev = messageLevel
+    iocp.presolve = (parameters.presolve && start == nil) ? GLP_ON : GLP_OFF
+    iocp.mip_gap = parameters.relativeGap
+    iocp.gmi_cuts = parameters.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+    iocp.mir_cuts = parameters.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+    iocp.cov_cuts = parameters.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+    iocp.clq_cuts = parameters.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+    iocp.fp_heur = parameters.feasibilityPump ? GLP_ON : GLP_OFF
+    iocp.ps_heur = parameters.proximitySearch ? GLP_ON : GLP_OFF
+    iocp.cb_func = SearchContext.callback
+    if let remaining = run.remainingMilliseconds() {
+        guard remaining > 0 else { return run.outOfTime(start: start, bound: context.bound) }
+        iocp.tm_lim = remaining
+    }
+
+    let mipCode = withExtendedLifetime(context) {
+        iocp.cb_info = Unmanaged.passUnretained(context).toOpaque()
+        return glp_intopt(problem.pointer, &iocp)
+    }
+    run.startAccepted = context.startAccepted
+    let mipStatus = glp_mip_status(problem.pointer)
+    let hasSolution = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
+    let termination: Termination
+    switch mipCode {
+    case 0:
+        termination = mipStatus == GLP_NOFEAS ? .infeasible : hasSolution ? .optimal : .noSolutionFound
+    case GLP_EMIPGAP:
+        termination = .gapReached
+    case GLP_ETMLIM:
+        termination = .timeLimit(withSolution: hasSolution)
+    case GLP_ENOPFS:
+        termination = .infeasible
+    case GLP_ENODFS:
+        termination = .unbounded
+    case GLP_EFAIL:
+        termination = .numericalFailure
+    default:
+        termination = hasSolution ? .timeLimit(withSolution: true) : .noSolutionFound
+    }
+    guard hasSolution, termination != .infeasible else {
+        return run.finish(termination, bound: termination == .infeasible ? nil : context.bound)
+    }
+    let objective = problem.mipObjective()
+    return run.finish(termination, objective: objective,
+                      bound: termination == .optimal ? objective : context.bound,
+                      values: model.snappedToIntegers(problem.mipValues()))
+}
+
+/// The bookkeeping of one call to ``solve(_:_:)``: timing and building the ``Solution``.
+private struct SolveRun {
+    let model: LinearModel
+    let isMIP: Bool
+    let began: ContinuousClock.Instant
+    let deadline: ContinuousClock.Instant?
+    var startAccepted = false
+
+    /// Milliseconds left before the deadline (clamped to GLPK's `int`), or nil without a time limit.
+    func remainingMilliseconds() -> Int32? {
+        guard let deadline else { return nil }
+        let left = deadline - ContinuousClock.now
+        let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(0, milliseconds))
+    }
+
+    /// The time ran out before the search could start: the starting solution, if any, is the answer.
+    mutating func outOfTime(start: [Double]?, bound: Double? = nil) -> Solution {
+        guard let start else { return finish(.timeLimit(withSolution: false), bound: bound) }
+        startAccepted = true
+        return finish(.timeLimit(withSolution: true), objective: model.objectiveValue(of: start),
+                      bound: bound, values: start)
+    }
+
+    /// A model without variables: every row's activity is zero.
+    func trivial() -> Solution {
+        let feasible = (0..<model.constraintCount).allSatisfy { model.rowLower[$0] <= 0 && 0 <= model.rowUpper[$0] }
+        guard feasible else { return finish(.infeasible) }
+        return finish(.optimal, objective: model.objectiveConstant, bound: model.objectiveConstant, values: [],
+                      duals: isMIP ? [] : Array(repeating: 0, count: model.constraintCount), reducedCosts: [],
+                      solved: true)
+    }
+
+    func finish(_ termination: Termination, objective: Double? = nil, bound: Double? = nil,
+                values: [Double] = [], duals: [Double] = [], reducedCosts: [Double] = [],
+                solved: Bool = false) -> Solution {
+        let hasSolution = solved || (objective != nil && values.count == model.variableCount)
+        return Solution(
+            termination: termination, isMixedInteger: isMIP,
+            objectiveValue: hasSolution ? objective : nil, bestBound: bound,
+            values: hasSolution ? values : [], duals: duals, reducedCosts: reducedCosts,
+            startAccepted: startAccepted, solveTime: ContinuousClock.now - began, hasSolution: hasSolution)
+    }
+}
