@@ -1,0 +1,114 @@
+/// A route: the resource chosen for each required stage of a job, in stage order.
+public struct Route: Hashable, Sendable {
+    /// Indices into the catalogue's resources, one per stage of the job.
+    public var resources: [Int]
+}
+
+/// The candidate routes of every job: the routes the planners choose among.
+///
+/// Every capable combination is scored by its cost per piece (processing and hand-offs) and the cheapest
+/// `maximumRoutes` are kept, plus the status-quo route, so that the status quo is always a candidate.
+/// Routes whose transfer lags cannot fit in the horizon after the ready day are dropped.
+public struct RouteCatalogue: Sendable {
+    public let book: JobBook
+    public let horizon: Horizon
+    /// Ward desks then shared resources (``Site/resources``).
+    public let resources: [Resource]
+    /// Candidate routes per job, in book order; empty when the job can only be deferred.
+    public let routes: [[Route]]
+    /// The status-quo route per job, when its `current` column names capable resources.
+    public let statusQuo: [Route?]
+
+    /// A unique name fragment per job for model rows and columns: the id with unsafe characters replaced,
+    /// and the job's line number added when that makes two ids alike.
+    public let jobNames: [String]
+
+    public static let defaultMaximumRoutes = 8
+
+    public init(_ book: JobBook, maximumRoutes: Int = RouteCatalogue.defaultMaximumRoutes) {
+        self.book = book
+        let horizon = Horizon(book)
+        self.horizon = horizon
+        let site = book.site
+        let resources = site.resources
+        self.resources = resources
+        var routes: [[Route]] = []
+        var statusQuo: [Route?] = []
+        for job in book.jobs {
+            let options = job.stages.map { stage in
+                resources.indices.filter { site.can(resources[$0], do: stage, of: job) }
+            }
+            let current: Route? = {
+                var chosen: [Int] = []
+                for stage in job.stages {
+                    guard let resource = site.currentResource(job, stage),
+                          let index = resources.firstIndex(where: { $0.id == resource.id }) else { return nil }
+                    chosen.append(index)
+                }
+                return Route(resources: chosen)
+            }()
+            var all: [(cost: Double, route: Route)] = []
+            Self.enumerate(options, prefix: []) { chosen in
+                let route = Route(resources: chosen)
+                guard Self.fits(route, job, book, resources, horizon) else { return }
+                all.append((Self.estimatedCost(route, job, site, resources), route))
+            }
+            // Ties broken by the resource indices, so the catalogue is deterministic.
+            all.sort {
+                $0.cost != $1.cost ? $0.cost < $1.cost : $0.route.resources.lexicographicallyPrecedes($1.route.resources)
+            }
+            var kept = Array(all.prefix(maximumRoutes).map(\.route))
+            if let current, Self.fits(current, job, book, resources, horizon), !kept.contains(current) {
+                kept.append(current)
+            }
+            routes.append(kept)
+            statusQuo.append(current)
+        }
+        self.routes = routes
+        self.statusQuo = statusQuo
+        var seen: Set<String> = []
+        jobNames = book.jobs.enumerated().map { index, job in
+            var name = PlanningModel.safe(job.id)
+            if seen.contains(name) { name += "_\(index + 1)" }
+            seen.insert(name)
+            return name
+        }
+    }
+
+    private static func enumerate(_ options: [[Int]], prefix: [Int], _ body: ([Int]) -> Void) {
+        guard prefix.count < options.count else { return body(prefix) }
+        for option in options[prefix.count] { enumerate(options, prefix: prefix + [option], body) }
+    }
+
+    /// The route's lags fit between the job's first working day and the horizon's end.
+    static func fits(_ route: Route, _ job: Job, _ book: JobBook, _ resources: [Resource], _ horizon: Horizon) -> Bool {
+        guard let ready = horizon.readyIndex(job) else { return false }
+        var day = ready
+        for k in route.resources.indices.dropFirst() {
+            day += book.site.transfer(from: resources[route.resources[k - 1]], to: resources[route.resources[k]])?.lagDays ?? 0
+        }
+        return day < horizon.days.count
+    }
+
+    /// Processing cost of the whole job plus hand-offs, ignoring setups, discounts and capacity.
+    static func estimatedCost(_ route: Route, _ job: Job, _ site: Site, _ resources: [Resource]) -> Double {
+        var cost = 0.0
+        for (k, stage) in job.stages.enumerated() {
+            let resource = resources[route.resources[k]]
+            cost += Double(job.pieces) * unitCost(resource, stage)
+            if k > 0 { cost += site.transfer(from: resources[route.resources[k - 1]], to: resource)?.handoffYen ?? 0 }
+        }
+        return cost
+    }
+
+    /// Yen per piece for a stage on a resource (excluding setups).
+    static func unitCost(_ resource: Resource, _ stage: Stage) -> Double {
+        if resource.kind == .vendor { return resource.yenPerPiece[stage] ?? 0 }
+        return resource.yenPerHour / (resource.rates[stage] ?? 1)
+    }
+
+    /// The lag in working days between two consecutive stages of a route.
+    func lag(_ route: Route, into k: Int) -> Int {
+        book.site.transfer(from: resources[route.resources[k - 1]], to: resources[route.resources[k]])?.lagDays ?? 0
+    }
+}

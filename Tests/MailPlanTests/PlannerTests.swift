@@ -1,0 +1,65 @@
+import GLPK
+@testable import MailPlan
+import Testing
+
+@Suite("Planners")
+struct PlannerTests {
+    /// The cheapest plan over every combination of candidate routes (deferral included), each combination's
+    /// schedule solved with its routes fixed.
+    static func exhaustiveOptimum(_ catalogue: RouteCatalogue) throws -> Double? {
+        let base = PlanningModel(catalogue, active: Array(catalogue.book.jobs.indices), context: ScheduleState(catalogue), integerPieces: true)
+        let options = catalogue.routes.map { $0.count + 1 }  // the last option is deferral
+        let combinations = options.reduce(1, *)
+        guard combinations <= 1500 else { return nil }
+        var best = Double.infinity
+        for code in 0..<combinations {
+            var model = base.model
+            var rest = code
+            for j in catalogue.book.jobs.indices {
+                let choice = rest % options[j]
+                rest /= options[j]
+                for (index, x) in base.routeVariables[j]!.enumerated() {
+                    model.setBounds(x, lower: index == choice ? 1 : 0, upper: index == choice ? 1 : 0)
+                }
+                let isDeferred: Double = choice == options[j] - 1 ? 1 : 0
+                model.setBounds(base.deferVariables[j]!, lower: isDeferred, upper: isDeferred)
+            }
+            let solution = try solve(model)
+            if solution.termination == .optimal, let value = solution.objectiveValue { best = min(best, value) }
+        }
+        return best
+    }
+
+    @Test func optimalMatchesExhaustiveSearchAndBeatsTheHeuristics() throws {
+        var compared = 0
+        var seed: UInt64 = 1
+        while compared < 40 && seed < 400 {
+            defer { seed += 1 }
+            let book = SmallInstances.book(seed: seed)
+            let catalogue = RouteCatalogue(book, maximumRoutes: 3)
+            guard let oracle = try Self.exhaustiveOptimum(catalogue) else { continue }
+            let evaluator = PlanEvaluator(book)
+            let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(60), relativeGap: 0)).plan(catalogue)
+            let greedy = HeuristicPlanners.greedy(catalogue)
+            let status = HeuristicPlanners.statusQuo(catalogue)
+            for plan in [optimal, greedy, status] {
+                let evaluation = evaluator.evaluate(plan)
+                #expect(evaluation.violations.isEmpty, "seed \(seed) \(plan.planner): \(evaluation.violations)")
+            }
+            let solver = try #require(optimal.solver)
+            #expect(solver.status == "optimal", "seed \(seed)")
+            let optimalCost = evaluator.evaluate(optimal).cost
+            #expect(abs(optimalCost.controllable - oracle) <= 1e-6 * max(1, abs(oracle)),
+                    "seed \(seed): planner \(optimalCost.controllable) vs exhaustive \(oracle)")
+            let greedyCost = evaluator.evaluate(greedy)
+            let statusCost = evaluator.evaluate(status)
+            if greedyCost.latePieces == 0 && statusCost.latePieces == 0 && evaluator.evaluate(optimal).latePieces == 0 {
+                #expect(optimalCost.total <= greedyCost.cost.total + 1e-6, "seed \(seed)")
+                #expect(greedyCost.cost.total <= statusCost.cost.total + 1e-6, "seed \(seed)")
+            }
+            compared += 1
+        }
+        print("compared the optimal planner with exhaustive route search on \(compared) instances")
+        #expect(compared >= 30)
+    }
+}
