@@ -34,7 +34,7 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"], swiftSettings: upcoming),
-        .testTarget(name: "MailPlanTests", dependencies: ["MailPlan", "GLPK"], swiftSettings: upcoming),
+        .testTarget(name: "MailPlanTests", dependencies: ["MailPlan", "GLPK"], exclude: ["Fixtures"], swiftSettings: upcoming),
         .testTarget(name: "MailPlanCLITests", dependencies: ["mailplan", "MailPlan"], swiftSettings: upcoming),
     ]
 )

@@ -27,12 +27,16 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
     if model.variableCount == 0 { return run.trivial() }
     let problem = Problem(model, relaxed: !isMIP)
     let messageLevel = parameters.logSink == nil ? GLP_MSG_OFF : GLP_MSG_ON
+    if !isMIP && parameters.method == .interior {
+        return run.interior(problem, messageLevel: messageLevel)
+    }
 
     // The LP relaxation, with its own share of the deadline: glp_intopt's tm_lim covers only the search.
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
     smcp.msg_lev = messageLevel
     smcp.presolve = (parameters.presolve && !isMIP) ? GLP_ON : GLP_OFF
+    smcp.meth = parameters.method == .dual ? GLP_DUALP : GLP_PRIMAL
     if let remaining = run.remainingMilliseconds() {
         guard remaining > 0 else { return run.outOfTime(start: start) }
         smcp.tm_lim = remaining
@@ -160,6 +164,37 @@ private struct SolveRun {
         startAccepted = true
         return finish(.timeLimit(withSolution: true), objective: model.objectiveValue(of: start),
                       bound: bound, values: start)
+    }
+
+    /// An LP by the interior-point method (`glp_interior`), which has no time limit of its own.
+    func interior(_ problem: Problem, messageLevel: Int32) -> Solution {
+        var iptcp = glp_iptcp()
+        glp_init_iptcp(&iptcp)
+        iptcp.msg_lev = messageLevel
+        let code = glp_interior(problem.pointer, &iptcp)
+        switch code {
+        case 0:
+            break
+        case GLP_ENOFEAS:
+            return finish(.infeasible)
+        case GLP_EFAIL, GLP_ENOCVG, GLP_EINSTAB, GLP_EITLIM:
+            return finish(.numericalFailure)
+        default:
+            return finish(.noSolutionFound)
+        }
+        switch glp_ipt_status(problem.pointer) {
+        case GLP_OPT:
+            let objective = glp_ipt_obj_val(problem.pointer)
+            let values = (0..<problem.columns).map { glp_ipt_col_prim(problem.pointer, Int32($0 + 1)) }
+            let duals = (0..<problem.rows).map { glp_ipt_row_dual(problem.pointer, Int32($0 + 1)) }
+            let reduced = (0..<problem.columns).map { glp_ipt_col_dual(problem.pointer, Int32($0 + 1)) }
+            return finish(.optimal, objective: objective, bound: objective, values: values, duals: duals,
+                          reducedCosts: reduced)
+        case GLP_NOFEAS:
+            return finish(.infeasible)
+        default:
+            return finish(.noSolutionFound)
+        }
     }
 
     /// A model without variables: every row's activity is zero.

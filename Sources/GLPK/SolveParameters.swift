@@ -1,6 +1,6 @@
 /// How a model is solved: limits, tolerances, cut families, logging and a starting solution.
 ///
-/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:start:logSink:progress:)``
+/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:start:logSink:progress:)``
 /// throws for a negative gap or a non-positive time limit, so a value of this type is always usable.
 public struct SolveParameters: Sendable {
     /// The cutting-plane families GLPK's branch-and-cut may generate (`glp_iocp` fields).
@@ -18,6 +18,17 @@ public struct SolveParameters: Sendable {
         public static let clique = CutFamilies(rawValue: 1 << 3)
         /// All four families.
         public static let all: CutFamilies = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    }
+
+    /// The method for LPs and the root relaxation.
+    public enum LPMethod: Sendable, Hashable {
+        /// Primal simplex (`glp_simplex` with `GLP_PRIMAL`), GLPK's default.
+        case primal
+        /// Dual simplex, falling back to the primal if it fails (`GLP_DUALP`).
+        case dual
+        /// The primal-dual interior-point method (`glp_interior`), for LPs only: it gives no basis, so no
+        /// duals of a basis and no branch and cut; a MIP's root relaxation always uses the simplex method.
+        case interior
     }
 
     /// A snapshot of a running branch-and-cut search, for progress displays.
@@ -50,6 +61,8 @@ public struct SolveParameters: Sendable {
     public let proximitySearch: Bool
     /// Solve only the LP relaxation, treating integer variables as continuous.
     public let relaxIntegrality: Bool
+    /// The method for the LP relaxation.
+    public let method: LPMethod
     /// A complete assignment offered to the search as its first incumbent; checked against the model first.
     public let start: [Double]?
     /// Receives GLPK's own terminal output, line by line. Nil (the default) keeps GLPK silent; GLPK never
@@ -69,6 +82,7 @@ public struct SolveParameters: Sendable {
         feasibilityPump: Bool = false,
         proximitySearch: Bool = false,
         relaxIntegrality: Bool = false,
+        method: LPMethod = .primal,
         start: [Double]? = nil,
         logSink: (@Sendable (String) -> Void)? = nil,
         progress: (@Sendable (Progress) -> Void)? = nil
@@ -89,6 +103,7 @@ public struct SolveParameters: Sendable {
         self.feasibilityPump = feasibilityPump
         self.proximitySearch = proximitySearch
         self.relaxIntegrality = relaxIntegrality
+        self.method = method
         self.start = start
         self.logSink = logSink
         self.progress = progress

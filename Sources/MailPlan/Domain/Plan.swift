@@ -28,19 +28,22 @@ public struct SolverReport: Hashable, Sendable {
     public var seconds: Double
     /// Seconds until the first complete plan (the greedy incumbent) existed.
     public var firstPlanSeconds: Double
+    /// Seconds to build the whole model.
+    public var buildSeconds: Double
     /// Model size.
     public var rows: Int
     public var columns: Int
     public var binaries: Int
 
     public init(status: String, objective: Double, bound: Double, gap: Double, seconds: Double,
-                firstPlanSeconds: Double, rows: Int, columns: Int, binaries: Int) {
+                firstPlanSeconds: Double, buildSeconds: Double, rows: Int, columns: Int, binaries: Int) {
         self.status = status
         self.objective = objective
         self.bound = bound
         self.gap = gap
         self.seconds = seconds
         self.firstPlanSeconds = firstPlanSeconds
+        self.buildSeconds = buildSeconds
         self.rows = rows
         self.columns = columns
         self.binaries = binaries

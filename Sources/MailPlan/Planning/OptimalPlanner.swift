@@ -57,6 +57,7 @@ public struct OptimalPlanner: Sendable {
         report("greedy")
 
         let allJobs = Array(catalogue.book.jobs.indices)
+        let buildBegan = ContinuousClock.now
         var whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue))
         let size = (rows: whole.model.constraintCount, columns: whole.model.variableCount,
                     binaries: whole.model.integerVariableCount)
@@ -65,6 +66,7 @@ public struct OptimalPlanner: Sendable {
             // Small enough to solve exactly, with whole pieces.
             whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue), integerPieces: true)
         }
+        let buildTime = ContinuousClock.now - buildBegan
         var status = "time_limit"
 
         func accept(_ candidate: Plan) -> Bool {
@@ -126,7 +128,7 @@ public struct OptimalPlanner: Sendable {
         incumbent.solver = SolverReport(
             status: status, objective: incumbentCost.controllable, bound: bound.isFinite ? bound : 0,
             gap: gap.isFinite ? gap : 1, seconds: (ContinuousClock.now - began).seconds,
-            firstPlanSeconds: firstPlan.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
+            firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return incumbent
     }
 

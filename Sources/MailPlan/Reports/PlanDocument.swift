@@ -56,6 +56,7 @@ public struct PlanDocument: Codable, Sendable {
         public var columns: Int
         public var binaries: Int
         public var firstPlanSeconds: Double
+        public var buildSeconds: Double
     }
 
     public var planner: String
@@ -125,7 +126,7 @@ public struct PlanDocument: Codable, Sendable {
         }
         deferred = plan.deferred.sorted()
         model = plan.solver.map { Model(rows: $0.rows, columns: $0.columns, binaries: $0.binaries,
-                                         firstPlanSeconds: $0.firstPlanSeconds) }
+                                         firstPlanSeconds: $0.firstPlanSeconds, buildSeconds: $0.buildSeconds) }
         assignments = plan.assignments
             .sorted { ($0.job, $0.stage) < ($1.job, $1.stage) }
             .map { AssignmentEntry(job: $0.job, ward: wardOf[$0.job] ?? "", stage: $0.stage.rawValue, resource: $0.resource,

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import MailPlan
+
+/// `mailplan generate`: writes a seeded Osaka job book, `site.toml` and `week.csv`, into a folder, each file
+/// whole or not at all (``OutputFiles``).
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a seeded Osaka job book (site.toml and week.csv) into a folder.",
+        discussion: """
+        The site is Osaka City's 24 wards with departments, a centre, block hubs and vendors whose \
+        capacity is sized to the week's volume at --load (see Jobs/README.md). The same arguments \
+        give byte-identical files on every machine.
+        """
+    )
+
+    @Option(name: .long, help: "How many jobs the week has (at least 1).")
+    var jobs: Int
+
+    @Option(name: .long, help: "The seed of the generator.")
+    var seed: UInt64
+
+    @Option(name: .long, help: "The folder to write site.toml and week.csv into (created if missing).")
+    var out: String
+
+    @Option(name: .long, help: "How many wards, the first ones in ward-code order (1 to 24).")
+    var wards: Int = BookGenerator.maxWards
+
+    @Option(name: .long, help: "The Monday of the week, as YYYY-MM-DD.")
+    var week: String = BookGenerator.defaultWeekStart.iso
+
+    @Option(name: .long, help: """
+        How full the shared resources are meant to be (> 0; 0.6–0.85 is realistic, 1 or more a stress test): \
+        the status quo's busiest day on the departments, the whole week's insertion on the centre, hubs and \
+        vendors.
+        """)
+    var load: Double = BookGenerator.defaultLoad
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        guard (1...BookGenerator.maxWards).contains(wards) else {
+            throw ValidationError("--wards must be 1 to \(BookGenerator.maxWards), not \(wards).")
+        }
+        guard let monday = CivilDate(iso: week) else {
+            throw ValidationError("--week must be a date written YYYY-MM-DD, not '\(week)'.")
+        }
+        guard monday.weekday == .monday else {
+            throw ValidationError("--week must be a Monday; \(monday) is a \(monday.weekday). "
+                + "The Monday of that week is \(monday.adding(days: 1 - monday.weekday.isoNumber)).")
+        }
+        guard !BookGenerator.workingDays(inWeekOf: monday).isEmpty else {
+            throw ValidationError("--week \(monday): the week has no working day.")
+        }
+        guard load > 0 && load.isFinite else {
+            throw ValidationError("--load must be a positive number, not \(load).")
+        }
+        guard !out.isEmpty else { throw ValidationError("--out must name a folder.") }
+    }
+
+    func run() throws {
+        // validate() has checked every argument.
+        let monday = CivilDate(iso: week)!
+        let generator = BookGenerator(jobs: jobs, seed: seed, wards: wards, weekStart: monday, load: load)
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        do {
+            try OutputFiles.write([("site.toml", Data(generator.siteTOML().utf8)),
+                                   ("week.csv", Data(generator.weekCSV().utf8))], into: folder)
+        } catch {
+            throw GenerateError(message: "cannot write site.toml and week.csv into \(out): \(reason(error))")
+        }
+
+        let summary = generator.summary
+        let folderText = out.hasSuffix("/") ? out : out + "/"
+        print("wrote \(folderText)site.toml and \(folderText)week.csv: \(summary.jobs) jobs, \(summary.wards) wards, "
+            + "\(summary.programs) programs, \(summary.pieces) pieces; load \(hundredths(summary.load)) on the centre, "
+            + "hubs and vendors, \(hundredths(summary.overallLoad)) with the departments")
+    }
+
+    private func hundredths(_ value: Double) -> String {
+        String(Double(Int((value * 100).rounded())) / 100)
+    }
+
+    /// The operating system's words for a file error, where Foundation has them.
+    private func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// A failure to write the generated files.
+struct GenerateError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import MailPlan
+
+/// `mailplan plan`: plans a week and writes `plan.json` and `plan.csv`.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a week: which resource does each stage of each job on which day, at the lowest cost.",
+        discussion: """
+        With no WEEK, plans the bundled Osaka week. Writes plan.json (the whole plan; schema in the README) \
+        and plan.csv (one row per job, stage, resource and day) into --out, and prints a summary against the \
+        status quo. Progress goes to stderr while a solve runs longer than a second; stdout carries only the result.
+        """
+    )
+
+    enum PlannerChoice: String, ExpressibleByArgument, CaseIterable {
+        case optimal
+        case greedy
+        case statusQuo = "status-quo"
+    }
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The week's jobs (CSV). Default: the bundled Osaka week.")
+    var week: String?
+
+    @Option(help: "The site description (TOML). Default: site.toml next to the week.")
+    var site: String?
+
+    @Option(help: "Which planner to run.")
+    var planner: PlannerChoice = .optimal
+
+    @Option(help: "Folder for plan.json and plan.csv.")
+    var out: String = "plan"
+
+    @Option(name: .customLong("time-limit"), help: "Seconds the optimal planner may run (the best plan and its proven gap are returned).")
+    var timeLimit: Double = 60
+
+    @Option(help: "Stop when the proven gap on the controllable cost falls to this fraction.")
+    var gap: Double = 0.001
+
+    @Option(help: "What to print on stdout.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be a fraction in [0, 1)") }
+    }
+
+    func run() throws {
+        let book = try BundledBook.load(week: week, site: site)
+        let began = ContinuousClock.now
+        let catalogue = RouteCatalogue(book)
+        let statusQuo = HeuristicPlanners.statusQuo(catalogue)
+        let plan: Plan
+        switch planner {
+        case .statusQuo:
+            plan = statusQuo
+        case .greedy:
+            plan = HeuristicPlanners.greedy(catalogue)
+        case .optimal:
+            let progress = ProgressLine(enabled: !quiet)
+            plan = try OptimalPlanner(options: .init(
+                timeLimit: .milliseconds(Int(timeLimit * 1000)), relativeGap: gap,
+                progress: { progress.show($0) })).plan(catalogue)
+            progress.finish()
+        }
+        let seconds = (ContinuousClock.now - began).seconds
+        #if DEBUG
+        let violations = PlanEvaluator(book).evaluate(plan).violations
+        guard violations.isEmpty else {
+            FileHandle.standardError.write(Data(("internal error: the plan breaks DESIGN §5:\n" + violations.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode(70)
+        }
+        #endif
+        let document = PlanDocument(plan: plan, statusQuo: statusQuo, book: book, solveSeconds: seconds)
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        try OutputFiles.write([
+            ("plan.json", try document.json() + Data("\n".utf8)),
+            ("plan.csv", Data(PlanCSV.text(plan, book: book).utf8)),
+        ], into: folder)
+        switch format {
+        case .text:
+            print(PlanSummary.text(document), terminator: "")
+            print("wrote \(folder.appendingPathComponent("plan.json").path) and \(folder.appendingPathComponent("plan.csv").path)")
+        case .json:
+            FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+        }
+    }
+}
