@@ -3,7 +3,8 @@ import GLPK
 /// The optimal planner: a MILP solved by GLPK, decomposed so that a realistic week solves in time.
 ///
 /// 1. The greedy plan is the first incumbent (always feasible: deferral is an option of every job).
-/// 2. The LP relaxation of the whole model gives a valid lower bound on the controllable cost.
+/// 2. A week-level relaxation (``WeekRelaxation``), a small LP, gives a valid lower bound on the controllable
+///    cost; the LP relaxation of the whole model is as strong on the binaries but takes minutes.
 /// 3. Small models are solved whole by branch and cut from the incumbent. Larger ones are improved by
 ///    fix-and-optimise: neighbourhoods of jobs (a program, a block, a due day) are re-solved as sub-MIPs
 ///    with every other job fixed, and a better plan replaces the incumbent.
@@ -94,8 +95,7 @@ public struct OptimalPlanner: Sendable {
             }
             if let best = solution.bestBound { bound = max(bound, best) }
         } else {
-            let relaxation = try solve(whole.model, try SolveParameters(timeLimit: remaining() / 2, relaxIntegrality: true))
-            if relaxation.termination == .optimal, let value = relaxation.objectiveValue { bound = value }
+            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 4) { bound = value }
             report("LP bound")
             var improved = true
             var pass = 0
@@ -108,9 +108,8 @@ public struct OptimalPlanner: Sendable {
                     let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
                     let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
                     let sub = PlanningModel(catalogue, active: neighbourhood, context: context)
-                    let solution = try solve(sub.model, try SolveParameters(
-                        timeLimit: min(remaining(), .seconds(10)), relativeGap: 1e-4, cuts: .all,
-                        start: sub.start(from: incumbent, context: context)))
+                    let solution = try solveOffering(sub.model, start: sub.start(from: incumbent, context: context),
+                                                     timeLimit: min(remaining(), .seconds(10)))
                     guard solution.hasSolution else { continue }
                     let (assignments, deferred) = sub.assignments(from: solution.values)
                     let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
@@ -130,6 +129,17 @@ public struct OptimalPlanner: Sendable {
             gap: gap.isFinite ? gap : 1, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return incumbent
+    }
+
+    /// Solves a neighbourhood's sub-MIP from the incumbent; a start that no longer fits exactly (whole-piece
+    /// rounding of the fixed jobs can leave a capacity row a fraction of a piece short) is dropped rather
+    /// than fatal, since the incumbent is kept anyway.
+    private func solveOffering(_ model: LinearModel, start: [Double]?, timeLimit: Duration) throws -> Solution {
+        do {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all, start: start))
+        } catch GLPKError.invalidStart {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all))
+        }
     }
 
     /// Neighbourhoods for fix-and-optimise, each at most `neighbourhoodJobs` jobs: by program (jobs that

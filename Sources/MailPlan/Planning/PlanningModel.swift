@@ -168,7 +168,8 @@ struct PlanningModel {
                 overtimeVariables[key] = o
                 terms.append((o, -1))
             }
-            model.addConstraint("cap_\(resource.id)_\(key.day)", terms, .atMost(left - overtime))
+            // A fixed plan rounded to whole pieces can overrun a day by a fraction of a piece: no room is left.
+            model.addConstraint("cap_\(resource.id)_\(key.day)", terms, .atMost(max(0, left - overtime)))
         }
 
         // Vendors' weekly charges.
