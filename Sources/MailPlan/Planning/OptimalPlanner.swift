@@ -17,17 +17,20 @@ public struct OptimalPlanner: Sendable {
         public var relativeGap: Double
         /// Models with at most this many binaries are solved whole by branch and cut.
         public var wholeModelBinaries: Int
-        /// The largest neighbourhood, in jobs.
+        /// The first neighbourhood size, in jobs; it doubles whenever a pass improves nothing.
         public var neighbourhoodJobs: Int
+        /// The largest neighbourhood, in jobs.
+        public var largestNeighbourhoodJobs: Int
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
-                    neighbourhoodJobs: Int = 40, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
+                    neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
             self.wholeModelBinaries = wholeModelBinaries
             self.neighbourhoodJobs = neighbourhoodJobs
+            self.largestNeighbourhoodJobs = largestNeighbourhoodJobs
             self.progress = progress
         }
     }
@@ -97,19 +100,22 @@ public struct OptimalPlanner: Sendable {
         } else {
             if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 4) { bound = value }
             report("LP bound")
-            var improved = true
+            // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
+            // neighbourhoods double, up to a size whose sub-MIPs GLPK still solves in a few seconds.
+            var jobsPerNeighbourhood = options.neighbourhoodJobs
             var pass = 0
-            while improved && remaining() > .milliseconds(500) && gapNow() > options.relativeGap {
-                improved = false
+            while jobsPerNeighbourhood <= options.largestNeighbourhoodJobs && remaining() > .milliseconds(500)
+                    && gapNow() > options.relativeGap {
+                var improved = false
                 pass += 1
-                for neighbourhood in neighbourhoods(catalogue, pass: pass) {
+                for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
                     guard remaining() > .milliseconds(500), gapNow() > options.relativeGap else { break }
                     let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
                     let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
                     let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
                     let sub = PlanningModel(catalogue, active: neighbourhood, context: context)
                     let solution = try solveOffering(sub.model, start: sub.start(from: incumbent, context: context),
-                                                     timeLimit: min(remaining(), .seconds(10)))
+                                                     timeLimit: min(remaining(), .seconds(2)))
                     guard solution.hasSolution else { continue }
                     let (assignments, deferred) = sub.assignments(from: solution.values)
                     let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
@@ -119,6 +125,7 @@ public struct OptimalPlanner: Sendable {
                         report("fix and optimise")
                     }
                 }
+                if !improved { jobsPerNeighbourhood *= 2 }
             }
         }
         let gap = gapNow()
@@ -142,25 +149,34 @@ public struct OptimalPlanner: Sendable {
         }
     }
 
-    /// Neighbourhoods for fix-and-optimise, each at most `neighbourhoodJobs` jobs: by program (jobs that
-    /// can share setups), by block (jobs that can share a hub and lots), and by due day (jobs competing for
-    /// the same days), in a fixed order so that the search is deterministic.
-    func neighbourhoods(_ catalogue: RouteCatalogue, pass: Int) -> [[Int]] {
+    /// Neighbourhoods for fix-and-optimise, each at most `size` jobs: by program (jobs that can share
+    /// setups), by block (jobs that can share a hub and lots), by due day (jobs competing for the same days)
+    /// and by ward (jobs sharing a desk). Within a key, jobs are cut into chunks in an order that changes
+    /// from pass to pass, so that different jobs meet; everything is deterministic.
+    func neighbourhoods(_ catalogue: RouteCatalogue, size: Int, pass: Int) -> [[Int]] {
         let book = catalogue.book
         let wardBlock = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
         var groups: [[Int]] = []
         func add(_ key: (Job) -> String) {
             let byKey = Dictionary(grouping: book.jobs.indices, by: { key(book.jobs[$0]) })
             for k in byKey.keys.sorted() {
-                let members = byKey[k]!
-                stride(from: 0, to: members.count, by: options.neighbourhoodJobs).forEach {
-                    groups.append(Array(members[$0..<min(members.count, $0 + options.neighbourhoodJobs)]))
+                let members = byKey[k]!.sorted { a, b in
+                    let (x, y) = (book.jobs[a], book.jobs[b])
+                    switch pass % 3 {
+                    case 1: return (x.ward, x.due, a) < (y.ward, y.due, b)
+                    case 2: return (x.due, x.program, a) < (y.due, y.program, b)
+                    default: return (x.program, x.ward, a) < (y.program, y.ward, b)
+                    }
+                }
+                stride(from: 0, to: members.count, by: size).forEach {
+                    groups.append(Array(members[$0..<min(members.count, $0 + size)]))
                 }
             }
         }
         add { $0.program }
         add { wardBlock[$0.ward] ?? "" }
         add { $0.due.description }
+        add { $0.ward }
         return groups
     }
 }
