@@ -160,3 +160,32 @@ struct LinearProgramTests {
         #expect(lines.all.contains { $0.contains("obj =") })
     }
 }
+
+@Suite("LP methods")
+struct LPMethodTests {
+    /// The GLPK manual's example (optimum 2200/3) by each method, with the same duals.
+    @Test(arguments: [SolveParameters.LPMethod.primal, .dual, .interior])
+    func everyMethodFindsTheOptimum(_ method: SolveParameters.LPMethod) throws {
+        var model = LinearModel(sense: .maximize)
+        let x1 = model.addVariable("x1", objective: 10)
+        let x2 = model.addVariable("x2", objective: 6)
+        let x3 = model.addVariable("x3", objective: 4)
+        let p = model.addConstraint("p", [(x1, 1), (x2, 1), (x3, 1)], .atMost(100))
+        model.addConstraint("q", [(x1, 10), (x2, 4), (x3, 5)], .atMost(600))
+        model.addConstraint("r", [(x1, 2), (x2, 2), (x3, 6)], .atMost(300))
+        let solution = try solve(model, SolveParameters(method: method))
+        #expect(solution.termination == .optimal)
+        #expect(close(try #require(solution.objectiveValue), 2200.0 / 3))
+        #expect(close(solution.dual(of: p), 10.0 / 3, tolerance: 1e-5))
+    }
+
+    @Test func interiorPointReportsInfeasibility() throws {
+        var model = LinearModel()
+        let x = model.addVariable("x", upperBound: 1, objective: 1)
+        let y = model.addVariable("y", upperBound: 1, objective: 1)
+        model.addConstraint("impossible", [(x, 1), (y, 1)], .atLeast(3))
+        let solution = try solve(model, SolveParameters(method: .interior))
+        #expect(solution.termination == .infeasible || solution.termination == .numericalFailure)
+        #expect(!solution.hasSolution)
+    }
+}

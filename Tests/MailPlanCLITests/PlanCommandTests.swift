@@ -1,0 +1,113 @@
+import Foundation
+import MailPlan
+import Testing
+
+@Suite("mailplan plan")
+struct PlanCommandTests {
+    static var template: String { CLIRunner.checkout.appendingPathComponent("Jobs/template/week.csv").path }
+
+    private func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-plan-\(UUID())")
+    }
+
+    /// Removes the fields that measure time, which are the only ones allowed to differ between runs.
+    private func withoutTimings(_ data: Data) throws -> Data {
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["solveSeconds"] = nil
+        if var model = object["model"] as? [String: Any] {
+            model["firstPlanSeconds"] = nil
+            model["buildSeconds"] = nil
+            object["model"] = model
+        }
+        return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    @Test(arguments: ["optimal", "greedy", "status-quo"])
+    func writesPlanFilesAndASummary(_ planner: String) throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["plan", Self.template, "--planner", planner, "--out", folder.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("cost (yen)"))
+        #expect(result.stdout.contains("saving against the status quo"))
+        let json = try Data(contentsOf: folder.appendingPathComponent("plan.json"))
+        let plan = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        for key in ["planner", "status", "objective", "bound", "gap", "cost", "wardStaffHours", "wardStaffHoursFreed",
+                    "handoffs", "latePieces", "solveSeconds", "assignments"] where !(planner != "optimal" && (key == "bound" || key == "gap")) {
+            #expect(plan[key] != nil, "missing \(key)")
+        }
+        #expect(plan["planner"] as? String == planner)
+        #expect(plan["status"] as? String == (planner == "optimal" ? "optimal" : "heuristic"))
+        let cost = try #require(plan["cost"] as? [String: Double])
+        #expect(Set(cost.keys) == ["total", "staff", "machine", "vendor", "setup", "handoff", "fixed", "postage", "discount", "lateness"])
+        let csv = try Data(contentsOf: folder.appendingPathComponent("plan.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: csv, as: UTF8.self).contains("job,ward,ward_name,program,title,stage,resource"))
+    }
+
+    @Test func sameInputGivesTheSamePlanJSON() throws {
+        let first = temporaryFolder(), second = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        for folder in [first, second] {
+            let result = try CLIRunner.run(["plan", Self.template, "--out", folder.path, "--quiet"])
+            #expect(result.status == 0)
+        }
+        let a = try withoutTimings(try Data(contentsOf: first.appendingPathComponent("plan.json")))
+        let b = try withoutTimings(try Data(contentsOf: second.appendingPathComponent("plan.json")))
+        #expect(a == b)
+        #expect(try Data(contentsOf: first.appendingPathComponent("plan.csv")) == Data(contentsOf: second.appendingPathComponent("plan.csv")))
+    }
+
+    @Test func jsonFormatPrintsThePlanDocument() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["plan", Self.template, "--format", "json", "--out", folder.path, "--quiet"])
+        #expect(result.status == 0)
+        let plan = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(plan?["planner"] as? String == "optimal")
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        let negative = try CLIRunner.run(["plan", Self.template, "--time-limit", "0"])
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--time-limit must be a positive number of seconds"))
+        let gap = try CLIRunner.run(["plan", Self.template, "--gap", "1.5"])
+        #expect(gap.status == 64)
+    }
+
+    @Test func missingWeekExits66AndWritesNothing() throws {
+        let folder = temporaryFolder()
+        let result = try CLIRunner.run(["plan", "/nonexistent/week.csv", "--out", folder.path])
+        #expect(result.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}
+
+@Suite("Bundled Osaka books")
+struct BundledBookTests {
+    static var osaka: URL { CLIRunner.checkout.appendingPathComponent("Jobs/osaka") }
+
+    @Test func bundledWeekSavedAsCP932ValidatesToTheSameSummary() throws {
+        let utf8 = Self.osaka.appendingPathComponent("week-2026-11-30.csv")
+        let text = try String(contentsOf: utf8, encoding: .utf8)
+        let bytes = try #require(CP932.encode(text))
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("osaka-cp932-\(UUID()).csv")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try Data(bytes).write(to: copy)
+        let site = Self.osaka.appendingPathComponent("site.toml").path
+        let original = try CLIRunner.run(["validate", utf8.path])
+        let converted = try CLIRunner.run(["validate", copy.path, "--site", site])
+        #expect(original.status == 0 && converted.status == 0, "\(converted.stderr)")
+        #expect(original.stdout == converted.stdout)
+        #expect(original.stdout.hasPrefix("480 jobs, 24 wards, "))
+    }
+
+    @Test func holidayWeekValidates() throws {
+        let result = try CLIRunner.run(["validate", CLIRunner.checkout.appendingPathComponent("Jobs/osaka-holiday/week-2026-11-23.csv").path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("4 working days"))
+    }
+}
