@@ -8,17 +8,6 @@ private func date(_ iso: String) -> CivilDate {
     return date
 }
 
-/// SplitMix64: a tiny seeded generator, so random cases are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct CivilDateTests {
     @Test(arguments: [
@@ -104,7 +93,7 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func dayArithmeticAgreesOnRandomPairs() {
-        var generator = SplitMix64(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for _ in 0..<2000 {
             let a = CivilDate(dayNumber: Int.random(in: -719_162...2_932_896, using: &generator))!
             let b = CivilDate(dayNumber: Int.random(in: -719_162...2_932_896, using: &generator))!

@@ -8,7 +8,7 @@ struct PlanEvaluatorTests {
 
     /// A 2-ward site with 3 working days; kita's desk costs `staff` yen per hour and works 8 hours.
     static func book(_ jobs: [Job], staff: Double = 3000) -> JobBook {
-        var generator = TestGenerator(seed: 1)
+        var generator = SeededGenerator(seed: 1)
         var site = SmallInstances.site(wards: 2, workingDays: 3, using: &generator)
         site.wards[0].staffYenPerHour = staff
         site.wards[0].hoursPerDay = 8

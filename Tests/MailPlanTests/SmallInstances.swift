@@ -1,24 +1,11 @@
 @testable import MailPlan
 
-/// SplitMix64, for reproducible instances.
-struct TestGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Small seeded job books: 2–4 wards, 3–8 jobs, 2–3 working days, every resource kind, postal tiers low
 /// enough to matter.
 enum SmallInstances {
     static let monday = CivilDate(iso: "2026-11-30")!
 
-    static func site(wards wardCount: Int, workingDays: Int, using generator: inout TestGenerator) -> Site {
+    static func site(wards wardCount: Int, workingDays: Int, using generator: inout SeededGenerator) -> Site {
         let codes = ["kita", "miyakojima", "fukushima", "konohana"]
         let wards = (0..<wardCount).map { i in
             Ward(id: codes[i], name: codes[i], block: i < 2 ? "A" : "B", population: 100_000, households: 50_000,
@@ -58,7 +45,7 @@ enum SmallInstances {
     }
 
     static func book(seed: UInt64, jobs jobCount: Int? = nil) -> JobBook {
-        var generator = TestGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let wardCount = Int.random(in: 2...4, using: &generator)
         let workingDays = Int.random(in: 2...3, using: &generator)
         let site = site(wards: wardCount, workingDays: workingDays, using: &generator)

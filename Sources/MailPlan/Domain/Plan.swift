@@ -20,10 +20,10 @@ public struct SolverReport: Hashable, Sendable {
     public var status: String
     /// The model's objective: the controllable cost in yen (total less gross postage).
     public var objective: Double
-    /// A proven lower bound on the controllable cost of any plan of this week.
-    public var bound: Double
-    /// `(objective − bound) / objective` on the controllable cost.
-    public var gap: Double
+    /// A proven lower bound on the controllable cost of any plan of this week; nil when none was proven in time.
+    public var bound: Double?
+    /// `(objective − bound) / objective` on the controllable cost; nil without a bound.
+    public var gap: Double?
     /// Wall-clock seconds of the whole solve.
     public var seconds: Double
     /// Seconds until the first complete plan (the greedy incumbent) existed.
@@ -35,7 +35,7 @@ public struct SolverReport: Hashable, Sendable {
     public var columns: Int
     public var binaries: Int
 
-    public init(status: String, objective: Double, bound: Double, gap: Double, seconds: Double,
+    public init(status: String, objective: Double, bound: Double?, gap: Double?, seconds: Double,
                 firstPlanSeconds: Double, buildSeconds: Double, rows: Int, columns: Int, binaries: Int) {
         self.status = status
         self.objective = objective

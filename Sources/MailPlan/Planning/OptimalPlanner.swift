@@ -98,7 +98,8 @@ public struct OptimalPlanner: Sendable {
             }
             if let best = solution.bestBound { bound = max(bound, best) }
         } else {
-            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 4) { bound = value }
+            // Without a bound there is no gap to report, so the relaxation may take up to half of the time.
+            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = value }
             report("LP bound")
             // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
             // neighbourhoods double, up to a size whose sub-MIPs GLPK still solves in a few seconds.
@@ -132,8 +133,8 @@ public struct OptimalPlanner: Sendable {
         if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }
         incumbent.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }
         incumbent.solver = SolverReport(
-            status: status, objective: incumbentCost.controllable, bound: bound.isFinite ? bound : 0,
-            gap: gap.isFinite ? gap : 1, seconds: (ContinuousClock.now - began).seconds,
+            status: status, objective: incumbentCost.controllable, bound: bound.isFinite ? bound : nil,
+            gap: gap.isFinite ? gap : nil, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return incumbent
     }

@@ -98,8 +98,8 @@ public struct PlanDocument: Codable, Sendable {
         planner = plan.planner
         status = plan.solver?.status ?? "heuristic"
         objective = evaluation.cost.controllable.yen
-        bound = plan.solver.map { $0.bound.yen }
-        gap = plan.solver.map { ($0.gap * 1e6).rounded() / 1e6 }
+        bound = plan.solver?.bound.map(\.yen)
+        gap = plan.solver?.gap.map { ($0 * 1e6).rounded() / 1e6 }
         cost = Cost(evaluation.cost)
         wardStaffHours = evaluation.wardStaffHours.hours
         wardStaffHoursFreed = (baseline.wardStaffHours - evaluation.wardStaffHours).hours

@@ -5,9 +5,11 @@ public enum PlanSummary {
         var lines: [String] = []
         lines.append("mailplan \(document.planner) plan · week \(document.weekStart) … \(document.weekEnd) "
             + "(\(document.workingDays.count) working days) · \(document.jobs) jobs · \(grouped(Double(document.pieces))) pieces")
-        if let bound = document.bound, let gap = document.gap {
-            lines.append("solver: \(document.status) · objective ¥\(grouped(document.objective)) · bound ¥\(grouped(bound)) "
-                + "· gap \(percent(gap)) (on controllable cost) · \(seconds(document.solveSeconds))"
+        if document.model != nil {
+            let proof = document.bound.map { "bound ¥\(grouped($0))" } ?? "no bound proven in time"
+            let gap = document.gap.map { "gap \(percent($0)) (on controllable cost)" } ?? "gap unknown"
+            lines.append("solver: \(document.status) · objective ¥\(grouped(document.objective)) · \(proof) "
+                + "· \(gap) · \(seconds(document.solveSeconds))"
                 + (document.model.map { " · first plan \(seconds($0.firstPlanSeconds)) · model \($0.rows) rows, \($0.columns) columns, \($0.binaries) binaries" } ?? ""))
         } else {
             lines.append("planner: \(document.planner) (heuristic) · \(seconds(document.solveSeconds))")
