@@ -101,29 +101,45 @@ public struct OptimalPlanner: Sendable {
             // Without a bound there is no gap to report, so the relaxation may take up to half of the time.
             if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = value }
             report("LP bound")
+            // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
+            func improve(_ neighbourhood: [Int], keepRoutes: Bool, timeLimit: Duration) throws -> Bool {
+                let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
+                let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
+                let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
+                var sub = PlanningModel(catalogue, active: neighbourhood, context: context)
+                let start = sub.start(from: incumbent, context: context)
+                if keepRoutes, let start { sub.fixRoutes(as: start) }
+                let solution = try solveOffering(sub.model, start: start, timeLimit: min(remaining(), timeLimit))
+                guard solution.hasSolution else { return false }
+                let (assignments, deferred) = sub.assignments(from: solution.values)
+                let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
+                let keptDeferred = incumbent.deferred.filter { !activeIDs.contains($0) }
+                return accept(Plan(planner: "optimal", assignments: kept + assignments,
+                                   deferred: (keptDeferred + deferred).sorted()))
+            }
+            func searching() -> Bool { remaining() > .milliseconds(500) && gapNow() > options.relativeGap }
+
             // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
-            // neighbourhoods double, up to a size whose sub-MIPs GLPK still solves in a few seconds.
+            // timing of whole sites is re-solved with routes kept (lots and setups need many jobs to move
+            // together), and when that does not help either the neighbourhoods double, up to a size whose
+            // sub-MIPs GLPK still solves in a few seconds.
             var jobsPerNeighbourhood = options.neighbourhoodJobs
             var pass = 0
-            while jobsPerNeighbourhood <= options.largestNeighbourhoodJobs && remaining() > .milliseconds(500)
-                    && gapNow() > options.relativeGap {
-                var improved = false
+            while searching() && jobsPerNeighbourhood <= options.largestNeighbourhoodJobs {
+                // A pass that gains less than 0.2 % counts as stalled: small gains can go on for a long time.
+                let before = incumbentCost.controllable
                 pass += 1
-                for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
-                    guard remaining() > .milliseconds(500), gapNow() > options.relativeGap else { break }
-                    let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
-                    let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
-                    let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
-                    let sub = PlanningModel(catalogue, active: neighbourhood, context: context)
-                    let solution = try solveOffering(sub.model, start: sub.start(from: incumbent, context: context),
-                                                     timeLimit: min(remaining(), .seconds(2)))
-                    guard solution.hasSolution else { continue }
-                    let (assignments, deferred) = sub.assignments(from: solution.values)
-                    let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
-                    let keptDeferred = incumbent.deferred.filter { !activeIDs.contains($0) }
-                    if accept(Plan(planner: "optimal", assignments: kept + assignments, deferred: (keptDeferred + deferred).sorted())) {
-                        improved = true
+                for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
+                    if try improve(neighbourhood, keepRoutes: false, timeLimit: .seconds(2)) {
                         report("fix and optimise")
+                    }
+                }
+                guard before - incumbentCost.controllable < 0.002 * abs(before) else { continue }
+                var improved = false
+                for neighbourhood in timingNeighbourhoods(catalogue, incumbent) where searching() {
+                    if try improve(neighbourhood, keepRoutes: true, timeLimit: .seconds(5)) {
+                        improved = true
+                        report("re-timing")
                     }
                 }
                 if !improved { jobsPerNeighbourhood *= 2 }
@@ -148,6 +164,29 @@ public struct OptimalPlanner: Sendable {
         } catch GLPKError.invalidStart {
             return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all))
         }
+    }
+
+    /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that
+    /// inserts them (their setups), at most 150 jobs each, largest groups first.
+    func timingNeighbourhoods(_ catalogue: RouteCatalogue, _ plan: Plan) -> [[Int]] {
+        let index = Dictionary(uniqueKeysWithValues: catalogue.book.jobs.enumerated().map { ($1.id, $0) })
+        let siteOf = Dictionary(uniqueKeysWithValues: catalogue.resources.map { ($0.id, $0.site) })
+        var groups: [String: [Int]] = [:]
+        for assignment in plan.assignments {
+            guard let j = index[assignment.job] else { continue }
+            switch assignment.stage {
+            case .dispatch: groups["dispatch@\(siteOf[assignment.resource] ?? "")", default: []].append(j)
+            case .insert: groups["insert@\(assignment.resource)", default: []].append(j)
+            case .extract: continue
+            }
+        }
+        var result: [[Int]] = []
+        for key in groups.keys.sorted(by: { (groups[$0]!.count, $1) > (groups[$1]!.count, $0) }) {
+            let members = groups[key]!.sorted()
+            guard members.count > 1 else { continue }
+            stride(from: 0, to: members.count, by: 150).forEach { result.append(Array(members[$0..<min(members.count, $0 + 150)])) }
+        }
+        return result
     }
 
     /// Neighbourhoods for fix-and-optimise, each at most `size` jobs: by program (jobs that can share

@@ -59,6 +59,15 @@ extension PlanningModel {
         return values
     }
 
+    /// Fixes every route and deferral binary to its value in `start`, leaving only the days free.
+    mutating func fixRoutes(as start: [Double]) {
+        for j in active {
+            for x in routeVariables[j]! + [deferVariables[j]!] {
+                model.setBounds(x, lower: start[x.index], upper: start[x.index])
+            }
+        }
+    }
+
     /// The assignments and deferrals of the active jobs in a solution, with pieces rounded to whole pieces
     /// by rounding cumulative amounts, which keeps every stage behind its predecessor.
     func assignments(from values: [Double]) -> (assignments: [Assignment], deferred: [String]) {

@@ -13,7 +13,7 @@ import GLPK
 struct PlanningModel {
     let catalogue: RouteCatalogue
     let active: [Int]
-    private(set) var model = LinearModel(name: "mailplan")
+    var model = LinearModel(name: "mailplan")
     /// Route binaries per active job (in `catalogue.routes` order).
     private(set) var routeVariables: [Int: [LinearModel.Variable]] = [:]
     private(set) var deferVariables: [Int: LinearModel.Variable] = [:]

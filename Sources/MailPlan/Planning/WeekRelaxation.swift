@@ -124,19 +124,26 @@ struct WeekRelaxation {
             }
         }
 
-        // Capacity of every suffix of the week; overtime priced over the whole week.
+        // Capacity of every suffix of the week; overtime priced over the whole week. The work that can start
+        // no earlier than day s is one variable per resource and day, so each route enters one row, not one
+        // per suffix (this keeps the LP sparse at 6,000 jobs).
         for r in suffixTerms.keys.sorted() {
             let resource = resources[r]
             let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0
             let perDay = resource.kind == .vendor ? (resource.piecesPerDay ?? .infinity) : resource.hoursPerDay
             guard perDay.isFinite else { continue }
+            var load: [Int: LinearModel.Variable] = [:]
+            for start in suffixTerms[r]!.keys.sorted() {
+                let work = model.addVariable("work_\(resource.id)_\(start)")
+                model.addConstraint("work_\(resource.id)_\(start)", suffixTerms[r]![start]! + [(work, -1)], .atMost(0))
+                load[start] = work
+            }
             let o = overtime > 0
                 ? model.addVariable("ot_\(resource.id)", upperBound: overtime * Double(days),
                                     objective: resource.yenPerHour * (policy.overtimeFactor - 1))
                 : nil
             for first in 0..<days {
-                var terms: [(LinearModel.Variable, Double)] = []
-                for (start, list) in suffixTerms[r]! where start >= first { terms += list }
+                var terms = load.filter { $0.key >= first }.sorted { $0.key < $1.key }.map { ($0.value, 1.0) }
                 if first == 0 { terms += setupHoursByResource[r] ?? [] }
                 guard !terms.isEmpty else { continue }
                 if let o { terms.append((o, -1)) }
