@@ -51,6 +51,11 @@ struct PlannerTests {
             let optimalCost = evaluator.evaluate(optimal).cost
             #expect(abs(optimalCost.controllable - oracle) <= 1e-6 * max(1, abs(oracle)),
                     "seed \(seed): planner \(optimalCost.controllable) vs exhaustive \(oracle)")
+            // Both week-level bounds are valid: never above the true optimum, the LP never below the separable one.
+            let relaxation = try #require(try WeekRelaxation(catalogue).bound(timeLimit: .seconds(30)))
+            let separable = WeekRelaxation.separableBound(catalogue)
+            #expect(relaxation <= oracle + 1e-6 * max(1, abs(oracle)), "seed \(seed): relaxation \(relaxation) > optimum \(oracle)")
+            #expect(separable <= relaxation + 1e-6 * max(1, abs(relaxation)), "seed \(seed)")
             let greedyCost = evaluator.evaluate(greedy)
             let statusCost = evaluator.evaluate(status)
             if greedyCost.latePieces == 0 && statusCost.latePieces == 0 && evaluator.evaluate(optimal).latePieces == 0 {

@@ -98,8 +98,9 @@ public struct OptimalPlanner: Sendable {
             }
             if let best = solution.bestBound { bound = max(bound, best) }
         } else {
-            // Without a bound there is no gap to report, so the relaxation may take up to half of the time.
-            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = value }
+            // A bound at once, then a stronger one when its LP solves within half of the time.
+            bound = WeekRelaxation.separableBound(catalogue)
+            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = max(bound, value) }
             report("LP bound")
             // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
             func improve(_ neighbourhood: [Int], keepRoutes: Bool, timeLimit: Duration) throws -> Bool {

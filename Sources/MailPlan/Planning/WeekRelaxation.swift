@@ -19,7 +19,11 @@ struct WeekRelaxation {
     let catalogue: RouteCatalogue
     private(set) var model = LinearModel(name: "mailplan_week_relaxation")
 
-    init(_ catalogue: RouteCatalogue) {
+    /// - Parameter perJobSetupRows: require a setup of a group on a resource whenever any job of the group uses
+    ///   it (one row per job, stage and resource). Without them only the hours-based setup count remains: a
+    ///   weaker bound, but an LP with a row per job instead of one per job stage and resource, which GLPK
+    ///   solves in a fraction of the time on large weeks.
+    init(_ catalogue: RouteCatalogue, perJobSetupRows: Bool = true) {
         self.catalogue = catalogue
         let book = catalogue.book
         let site = book.site
@@ -107,7 +111,7 @@ struct WeekRelaxation {
             let resource = resources[r]
             let count = model.addVariable("setups_\(PlanningModel.safe(key))", upperBound: Double(days),
                                           objective: resource.setupMinutes / 60 * resource.yenPerHour)
-            for (n, uses) in setupUses[key]!.enumerated() {
+            for (n, uses) in setupUses[key]!.enumerated() where perJobSetupRows {
                 model.addConstraint("setup_\(PlanningModel.safe(key))_\(n)", uses.map { ($0, 1.0) } + [(count, -1)], .atMost(0))
             }
             let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
@@ -150,6 +154,57 @@ struct WeekRelaxation {
                 model.addConstraint("cap_\(resource.id)_from_\(first)", terms, .atMost(perDay * Double(days - first)))
             }
         }
+    }
+
+    /// A weaker bound that needs no LP: every job on its cheapest route (or deferred) as if capacity were
+    /// unlimited, paying its share of the hours-based setup count (setup cost × its hours ÷ the resource's
+    /// daily hours) and earning the best reachable lot discount. Used where the LP is too large to solve in time.
+    static func separableBound(_ catalogue: RouteCatalogue) -> Double {
+        let book = catalogue.book
+        let site = book.site
+        let resources = catalogue.resources
+        let horizon = catalogue.horizon
+        let policy = site.policy
+        var reach: [String: Double] = [:]
+        for (j, job) in book.jobs.enumerated() {
+            guard let k = job.stages.firstIndex(of: .dispatch),
+                  let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
+            for s in Set(catalogue.routes[j].map { resources[$0.resources[k]].site }) {
+                reach["\(mailClass.id)|\(s)", default: 0] += Double(job.pieces)
+            }
+        }
+        var total = 0.0
+        for (j, job) in book.jobs.enumerated() {
+            var best = policy.deferralYenPerPiece * Double(job.pieces)
+            guard let ready = horizon.readyIndex(job) else { total += best; continue }
+            let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
+            for route in catalogue.routes[j] {
+                var cost = 0.0
+                var start = ready
+                for (k, stage) in job.stages.enumerated() {
+                    let resource = resources[route.resources[k]]
+                    if k > 0 {
+                        let transfer = site.transfer(from: resources[route.resources[k - 1]], to: resource)
+                        cost += transfer?.handoffYen ?? 0
+                        start += transfer?.lagDays ?? 0
+                    }
+                    cost += Double(job.pieces) * RouteCatalogue.unitCost(resource, stage)
+                    let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
+                    if resource.kind != .vendor && resource.setupMinutes > 0 && daily > 0 {
+                        let hours = Double(job.pieces) / (resource.rates[stage] ?? 1)
+                        cost += resource.setupMinutes / 60 * resource.yenPerHour * hours / daily
+                    }
+                    if stage == .dispatch, let mailClass {
+                        cost -= bestDiscount(mailClass, reach["\(mailClass.id)|\(resource.site)"] ?? 0)
+                            * mailClass.priceYen * Double(job.pieces)
+                    }
+                }
+                cost += policy.latenessYenPerPieceDay * Double(horizon.daysLate(job, start) * job.pieces)
+                best = min(best, cost)
+            }
+            total += best
+        }
+        return total
     }
 
     /// The best discount rate a lot of up to `pieces` can earn.
