@@ -89,7 +89,8 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
 
     let context = SearchContext(
         start: start, startObjective: start.map { model.objectiveValue(of: $0) },
-        minimize: model.sense == .minimize, progress: parameters.progress, began: began)
+        minimize: model.sense == .minimize, nodeLimit: parameters.nodeLimit, progress: parameters.progress,
+        began: began)
     context.recordBound(problem.lpObjective())
 
     var iocp = glp_iocp()
@@ -130,6 +131,8 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
         termination = .unbounded
     case GLP_EFAIL:
         termination = .numericalFailure
+    case GLP_ESTOP where context.stoppedByNodeLimit:
+        termination = .nodeLimit(withSolution: hasSolution)
     default:
         termination = hasSolution ? .timeLimit(withSolution: true) : .noSolutionFound
     }

@@ -1,6 +1,6 @@
 /// How a model is solved: limits, tolerances, cut families, logging and a starting solution.
 ///
-/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:start:logSink:progress:)``
+/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:nodeLimit:start:logSink:progress:)``
 /// throws for a negative gap or a non-positive time limit, so a value of this type is always usable.
 public struct SolveParameters: Sendable {
     /// The cutting-plane families GLPK's branch-and-cut may generate (`glp_iocp` fields).
@@ -63,6 +63,9 @@ public struct SolveParameters: Sendable {
     public let relaxIntegrality: Bool
     /// The method for the LP relaxation.
     public let method: LPMethod
+    /// Stop a MIP search after this many subproblems (checked in the branch-and-cut callback with
+    /// `glp_ios_terminate`); nil for no limit. A deterministic alternative to a time limit.
+    public let nodeLimit: Int?
     /// A complete assignment offered to the search as its first incumbent; checked against the model first.
     public let start: [Double]?
     /// Receives GLPK's own terminal output, line by line. Nil (the default) keeps GLPK silent; GLPK never
@@ -83,6 +86,7 @@ public struct SolveParameters: Sendable {
         proximitySearch: Bool = false,
         relaxIntegrality: Bool = false,
         method: LPMethod = .primal,
+        nodeLimit: Int? = nil,
         start: [Double]? = nil,
         logSink: (@Sendable (String) -> Void)? = nil,
         progress: (@Sendable (Progress) -> Void)? = nil
@@ -92,6 +96,9 @@ public struct SolveParameters: Sendable {
         }
         guard relativeGap.isFinite, relativeGap >= 0 else {
             throw .invalidParameter("relative gap must be a finite number ≥ 0, got \(relativeGap)")
+        }
+        if let nodeLimit, nodeLimit < 1 {
+            throw .invalidParameter("node limit must be at least 1, got \(nodeLimit)")
         }
         if let start, start.contains(where: { !$0.isFinite }) {
             throw .invalidParameter("starting solution contains a value that is not finite")
@@ -104,6 +111,7 @@ public struct SolveParameters: Sendable {
         self.proximitySearch = proximitySearch
         self.relaxIntegrality = relaxIntegrality
         self.method = method
+        self.nodeLimit = nodeLimit
         self.start = start
         self.logSink = logSink
         self.progress = progress

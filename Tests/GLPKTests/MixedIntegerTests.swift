@@ -81,6 +81,20 @@ struct MixedIntegerTests {
         #expect(elapsed < limit * 5, "took \(elapsed)")
     }
 
+    @Test func nodeLimitStopsTheSearchAtTheSamePointEveryTime() throws {
+        let model = marketSplit(rows: 5, columns: 40, seed: 3)
+        let parameters = try SolveParameters(cuts: .all, nodeLimit: 50)
+        let first = try solve(model, parameters)
+        let second = try solve(model, parameters)
+        #expect(first.termination == .nodeLimit(withSolution: true))
+        #expect(first.values == second.values)
+        #expect(first.objectiveValue == second.objectiveValue)
+        #expect(first.bestBound == second.bestBound)
+        #expect(throws: GLPKError.invalidParameter("node limit must be at least 1, got 0")) {
+            try SolveParameters(nodeLimit: 0)
+        }
+    }
+
     @Test func relativeGapStopsTheSearchEarly() throws {
         let model = marketSplit(rows: 4, columns: 30, seed: 11)
         let solution = try solve(model, SolveParameters(timeLimit: .seconds(20), relativeGap: 1.0))

@@ -12,13 +12,18 @@ final class SearchContext {
     private var lastReport: ContinuousClock.Instant
 
     private(set) var startAccepted = false
+    private let nodeLimit: Int?
+    private var nodes = 0
+    /// True when the search was stopped by the node limit.
+    private(set) var stoppedByNodeLimit = false
     private var startOffered = false
     /// The best global bound recorded during the search; GLPK offers no call for it after the search ends.
     private(set) var bound: Double?
     private var incumbent: Double?
 
-    init(start: [Double]?, startObjective: Double?, minimize: Bool,
+    init(start: [Double]?, startObjective: Double?, minimize: Bool, nodeLimit: Int?,
          progress: (@Sendable (SolveParameters.Progress) -> Void)?, began: ContinuousClock.Instant) {
+        self.nodeLimit = nodeLimit
         self.start = start.map { [0] + $0 }
         self.startObjective = startObjective
         self.minimize = minimize
@@ -55,6 +60,13 @@ final class SearchContext {
         }
         if reason == GLP_IBINGO {
             improve(glp_mip_obj_val(glp_ios_get_prob(tree)))
+        }
+        if reason == GLP_ISELECT, let nodeLimit {
+            nodes += 1
+            if nodes > nodeLimit && !stoppedByNodeLimit {
+                stoppedByNodeLimit = true
+                glp_ios_terminate(tree)
+            }
         }
         let node = glp_ios_best_node(tree)
         if node != 0 { recordBound(glp_ios_node_bound(tree, node)) }

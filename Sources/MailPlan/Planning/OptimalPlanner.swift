@@ -21,16 +21,21 @@ public struct OptimalPlanner: Sendable {
         public var neighbourhoodJobs: Int
         /// The largest neighbourhood, in jobs.
         public var largestNeighbourhoodJobs: Int
+        /// Branch-and-cut subproblems per neighbourhood's sub-MIP (a node limit rather than a time cap, so
+        /// that the same week gives the same plan when the search ends before the time limit).
+        public var neighbourhoodNodes: Int
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
-                    neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
+                    neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
+                    neighbourhoodNodes: Int = 200, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
             self.wholeModelBinaries = wholeModelBinaries
             self.neighbourhoodJobs = neighbourhoodJobs
             self.largestNeighbourhoodJobs = largestNeighbourhoodJobs
+            self.neighbourhoodNodes = neighbourhoodNodes
             self.progress = progress
         }
     }
@@ -103,14 +108,14 @@ public struct OptimalPlanner: Sendable {
             if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = max(bound, value) }
             report("LP bound")
             // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
-            func improve(_ neighbourhood: [Int], keepRoutes: Bool, timeLimit: Duration) throws -> Bool {
+            func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
                 let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
                 let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
                 let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
                 var sub = PlanningModel(catalogue, active: neighbourhood, context: context)
                 let start = sub.start(from: incumbent, context: context)
                 if keepRoutes, let start { sub.fixRoutes(as: start) }
-                let solution = try solveOffering(sub.model, start: start, timeLimit: min(remaining(), timeLimit))
+                let solution = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: remaining())
                 guard solution.hasSolution else { return false }
                 let (assignments, deferred) = sub.assignments(from: solution.values)
                 let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
@@ -131,14 +136,14 @@ public struct OptimalPlanner: Sendable {
                 let before = incumbentCost.controllable
                 pass += 1
                 for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
-                    if try improve(neighbourhood, keepRoutes: false, timeLimit: .seconds(2)) {
+                    if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
                         report("fix and optimise")
                     }
                 }
                 guard before - incumbentCost.controllable < 0.002 * abs(before) else { continue }
                 var improved = false
                 for neighbourhood in timingNeighbourhoods(catalogue, incumbent) where searching() {
-                    if try improve(neighbourhood, keepRoutes: true, timeLimit: .seconds(5)) {
+                    if try improve(neighbourhood, keepRoutes: true, nodes: options.neighbourhoodNodes) {
                         improved = true
                         report("re-timing")
                     }
@@ -159,11 +164,16 @@ public struct OptimalPlanner: Sendable {
     /// Solves a neighbourhood's sub-MIP from the incumbent; a start that no longer fits exactly (whole-piece
     /// rounding of the fixed jobs can leave a capacity row a fraction of a piece short) is dropped rather
     /// than fatal, since the incumbent is kept anyway.
-    private func solveOffering(_ model: LinearModel, start: [Double]?, timeLimit: Duration) throws -> Solution {
+    ///
+    /// Each sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time
+    /// limit only guards the overall deadline.
+    private func solveOffering(_ model: LinearModel, start: [Double]?, nodes: Int, timeLimit: Duration) throws -> Solution {
         do {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all, start: start))
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
+                                                        nodeLimit: nodes, start: start))
         } catch GLPKError.invalidStart {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all))
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
+                                                        nodeLimit: nodes))
         }
     }
 
