@@ -32,15 +32,7 @@ struct WeekRelaxation {
         let resources = catalogue.resources
         let policy = site.policy
 
-        // The largest lot each (class, site) could form on a day, to find the best tier it could reach.
-        var reach: [String: Double] = [:]
-        for (j, job) in book.jobs.enumerated() {
-            guard let k = job.stages.firstIndex(of: .dispatch),
-                  let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
-            for s in Set(catalogue.routes[j].map { resources[$0.resources[k]].site }) {
-                reach["\(mailClass.id)|\(s)", default: 0] += Double(job.pieces)
-            }
-        }
+        let reach = Self.lotReach(catalogue)
 
         // Per resource and first possible day: the hours (vendors: pieces) of route stages that start there.
         var suffixTerms: [Int: [Int: [(LinearModel.Variable, Double)]]] = [:]
@@ -165,14 +157,7 @@ struct WeekRelaxation {
         let resources = catalogue.resources
         let horizon = catalogue.horizon
         let policy = site.policy
-        var reach: [String: Double] = [:]
-        for (j, job) in book.jobs.enumerated() {
-            guard let k = job.stages.firstIndex(of: .dispatch),
-                  let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
-            for s in Set(catalogue.routes[j].map { resources[$0.resources[k]].site }) {
-                reach["\(mailClass.id)|\(s)", default: 0] += Double(job.pieces)
-            }
-        }
+        let reach = lotReach(catalogue)
         var total = 0.0
         for (j, job) in book.jobs.enumerated() {
             var best = policy.deferralYenPerPiece * Double(job.pieces)
@@ -205,6 +190,21 @@ struct WeekRelaxation {
             total += best
         }
         return total
+    }
+
+    /// The largest lot each (mail class, site) could form on a day — every piece that could be dispatched
+    /// there — keyed `class|site`, to find the best tier a piece dispatched there could reach.
+    static func lotReach(_ catalogue: RouteCatalogue) -> [String: Double] {
+        let site = catalogue.book.site
+        var reach: [String: Double] = [:]
+        for (j, job) in catalogue.book.jobs.enumerated() {
+            guard let k = job.stages.firstIndex(of: .dispatch),
+                  let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
+            for s in Set(catalogue.routes[j].map { catalogue.resources[$0.resources[k]].site }) {
+                reach["\(mailClass.id)|\(s)", default: 0] += Double(job.pieces)
+            }
+        }
+        return reach
     }
 
     /// The best discount rate a lot of up to `pieces` can earn.
