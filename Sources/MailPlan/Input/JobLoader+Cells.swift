@@ -125,50 +125,50 @@ struct CellReader {
 
     /// `+`-joined stage names: known, in processing order, each once.
     private func stages(_ text: String, _ fail: (String) -> Void) -> [Stage]? {
-        let names = Stage.allCases.map(\.rawValue)
-        var stages: [Stage] = []
-        var valid = true
-        for part in text.split(separator: "+", omittingEmptySubsequences: false) {
-            let name = String(part).trimmingWhitespace
-            guard let stage = Stage(rawValue: name) else {
-                var message = name.isEmpty ? "stages has an empty name between '+' signs"
-                                           : "unknown stage '\(name)' in stages"
-                if let near = TOMLReader.suggestion(for: name, among: names) { message += "; did you mean '\(near)'?" }
-                fail(message + " (the stages are \(names.joined(separator: ", ")))")
-                valid = false
-                continue
-            }
-            if stages.contains(stage) {
+        let (stages, known): ([Stage], Bool) = plusJoined(text, column: "stages", noun: "stage", emptyNoun: "name", fail)
+        var valid = known
+        var seen: [Stage] = []
+        for stage in stages {
+            if seen.contains(stage) {
                 fail("stage '\(stage)' is named twice in stages")
                 valid = false
-            } else if let last = stages.last, stage < last {
+            } else if let last = seen.last, stage < last {
                 fail("stages must be in processing order (extract, insert, dispatch): '\(stage)' comes after "
                     + "'\(last)'")
                 valid = false
             }
-            stages.append(stage)
+            seen.append(stage)
         }
-        return valid ? stages : nil
+        return valid ? seen : nil
     }
 
     /// `+`-joined resource kinds, one per stage (checked against `stages` once both are read).
     private func kinds(_ text: String, _ fail: (String) -> Void) -> [ResourceKind]? {
-        let names = ResourceKind.allCases.map(\.rawValue)
-        var kinds: [ResourceKind] = []
+        let (kinds, valid): ([ResourceKind], Bool) = plusJoined(text, column: "current", noun: "kind", emptyNoun: "kind", fail)
+        return valid ? kinds : nil
+    }
+
+    /// `+`-joined names of an enumeration's cases: the known ones, and whether every name was known (each
+    /// unknown or empty name is reported, with a suggestion).
+    private func plusJoined<Value: RawRepresentable & CaseIterable>(
+        _ text: String, column: String, noun: String, emptyNoun: String, _ fail: (String) -> Void
+    ) -> ([Value], Bool) where Value.RawValue == String {
+        let names = Value.allCases.map(\.rawValue)
+        var values: [Value] = []
         var valid = true
         for part in text.split(separator: "+", omittingEmptySubsequences: false) {
             let name = String(part).trimmingWhitespace
-            guard let kind = ResourceKind(rawValue: name) else {
-                var message = name.isEmpty ? "current has an empty kind between '+' signs"
-                                           : "unknown kind '\(name)' in current"
+            guard let value = Value(rawValue: name) else {
+                var message = name.isEmpty ? "\(column) has an empty \(emptyNoun) between '+' signs"
+                                           : "unknown \(noun) '\(name)' in \(column)"
                 if let near = TOMLReader.suggestion(for: name, among: names) { message += "; did you mean '\(near)'?" }
-                fail(message + " (the kinds are \(names.joined(separator: ", ")))")
+                fail(message + " (the \(noun)s are \(names.joined(separator: ", ")))")
                 valid = false
                 continue
             }
-            kinds.append(kind)
+            values.append(value)
         }
-        return valid ? kinds : nil
+        return (values, valid)
     }
 
     private func date(_ text: String, _ column: JobColumn, _ fail: (String) -> Void) -> CivilDate? {
