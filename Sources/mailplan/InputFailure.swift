@@ -10,6 +10,8 @@ enum ExitStatus {
     static let dataError: Int32 = 65
     /// `EX_NOINPUT`: an input file is missing or cannot be read.
     static let noInput: Int32 = 66
+    /// `EX_CANTCREAT`: an output file cannot be written.
+    static let cannotCreate: Int32 = 73
 }
 
 /// Writes one line to standard error.

@@ -50,6 +50,14 @@ public struct OptimalPlanner: Sendable {
         try plan(RouteCatalogue(book))
     }
 
+    /// The model of all jobs; with whole pieces when its binaries are few enough to solve it directly.
+    static func wholeModel(_ catalogue: RouteCatalogue, wholeModelBinaries: Int) -> (planning: PlanningModel, integerPieces: Bool) {
+        let allJobs = Array(catalogue.book.jobs.indices)
+        let whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue))
+        guard whole.model.integerVariableCount <= wholeModelBinaries else { return (whole, false) }
+        return (PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue), integerPieces: true), true)
+    }
+
     public func plan(_ catalogue: RouteCatalogue) throws -> Plan {
         let began = ContinuousClock.now
         let deadline = began + options.timeLimit
@@ -65,16 +73,10 @@ public struct OptimalPlanner: Sendable {
         }
         report("greedy")
 
-        let allJobs = Array(catalogue.book.jobs.indices)
         let buildBegan = ContinuousClock.now
-        var whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue))
+        let (whole, solveWhole) = Self.wholeModel(catalogue, wholeModelBinaries: options.wholeModelBinaries)
         let size = (rows: whole.model.constraintCount, columns: whole.model.variableCount,
-                    binaries: whole.model.integerVariableCount)
-        let solveWhole = size.binaries <= options.wholeModelBinaries
-        if solveWhole {
-            // Small enough to solve exactly, with whole pieces.
-            whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue), integerPieces: true)
-        }
+                    binaries: whole.binaryCount)
         let buildTime = ContinuousClock.now - buildBegan
         var status = "time_limit"
 

@@ -24,6 +24,12 @@ struct PlanningModel {
     private(set) var overtimeVariables: [DayKey: LinearModel.Variable] = [:]
     private(set) var lotTiers: [ScheduleState.LotKey: [(tier: DiscountTier, volume: LinearModel.Variable, chosen: LinearModel.Variable)]] = [:]
 
+    /// Route, deferral, setup, vendor and lot-tier binaries (the pieces may be integer too, see `init`).
+    var binaryCount: Int {
+        routeVariables.values.reduce(0) { $0 + $1.count } + deferVariables.count + setupVariables.count
+            + vendorVariables.count + lotTiers.values.reduce(0) { $0 + $1.count }
+    }
+
     struct FlowKey: Hashable { var job: Int; var stage: Int; var resource: Int; var day: Int }
     struct SetupKey: Hashable { var group: String; var resource: Int; var day: Int }
     struct DayKey: Hashable { var resource: Int; var day: Int }
@@ -41,6 +47,7 @@ struct PlanningModel {
         let resources = catalogue.resources
         let policy = site.policy
         let names = catalogue.jobNames
+        let date = { (d: Int) in horizon.days[d].description }
 
         var capacityTerms: [DayKey: [(LinearModel.Variable, Double)]] = [:]
         var lotTerms: [ScheduleState.LotKey: [(LinearModel.Variable, Double)]] = [:]
@@ -57,12 +64,12 @@ struct PlanningModel {
                                              objective: policy.deferralYenPerPiece * Double(job.pieces))
             deferVariables[j] = deferral
             var xs: [LinearModel.Variable] = []
-            for (index, route) in routes.enumerated() {
+            for route in routes {
                 var handoffs = 0.0
                 for k in route.resources.indices.dropFirst() {
                     handoffs += site.transfer(from: resources[route.resources[k - 1]], to: resources[route.resources[k]])?.handoffYen ?? 0
                 }
-                xs.append(model.addVariable("x_\(name)_\(index)", kind: .binary, objective: handoffs))
+                xs.append(model.addVariable("x_\(name)_\(route.resources.map { resources[$0].id }.joined(separator: "."))", kind: .binary, objective: handoffs))
             }
             routeVariables[j] = xs
             model.addConstraint("assign_\(name)", xs.map { ($0, 1.0) } + [(deferral, 1.0)], .exactly(1))
@@ -83,7 +90,7 @@ struct PlanningModel {
                         if k == job.stages.count - 1 {
                             cost += policy.latenessYenPerPieceDay * Double(horizon.daysLate(job, d))
                         }
-                        let q = model.addVariable("q_\(name)_\(stage)_\(resource.id)_\(d)",
+                        let q = model.addVariable("q_\(name)_\(stage)_\(resource.id)_\(date(d))",
                                                   kind: integerPieces ? .integer : .continuous,
                                                   upperBound: Double(job.pieces), objective: cost)
                         flows[FlowKey(job: j, stage: k, resource: r, day: d)] = q
@@ -96,7 +103,7 @@ struct PlanningModel {
                             let dayPieces = (resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0))
                                 * (resource.rates[stage] ?? 1)
                             setupLinks.append((q, SetupKey(group: job.setupGroup, resource: r, day: d),
-                                               min(Double(job.pieces), dayPieces), "setup_\(name)_\(stage)_\(resource.id)_\(d)"))
+                                               min(Double(job.pieces), dayPieces), "setup_\(name)_\(stage)_\(resource.id)_\(date(d))"))
                         }
                         if stage == .dispatch, let mailClass {
                             let key = ScheduleState.LotKey(mailClass: mailClass.id, site: resource.site, day: d)
@@ -127,7 +134,7 @@ struct PlanningModel {
                             terms += (0...(d - lags[r1]!)).compactMap { flows[FlowKey(job: j, stage: k - 1, resource: r1, day: $0)] }
                                 .map { ($0, -1.0) }
                         }
-                        model.addConstraint("prec_\(name)_\(stage)_\(resources[r2].id)_\(d)", terms, .atMost(0))
+                        model.addConstraint("prec_\(name)_\(stage)_\(resources[r2].id)_\(date(d))", terms, .atMost(0))
                     }
                 }
             }
@@ -163,13 +170,13 @@ struct PlanningModel {
             let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0
             var terms = capacityTerms[key]!
             if overtime > 0 {
-                let o = model.addVariable("ot_\(resource.id)_\(key.day)", upperBound: overtime,
+                let o = model.addVariable("ot_\(resource.id)_\(date(key.day))", upperBound: overtime,
                                           objective: resource.yenPerHour * (policy.overtimeFactor - 1))
                 overtimeVariables[key] = o
                 terms.append((o, -1))
             }
             // A fixed plan rounded to whole pieces can overrun a day by a fraction of a piece: no room is left.
-            model.addConstraint("cap_\(resource.id)_\(key.day)", terms, .atMost(max(0, left - overtime)))
+            model.addConstraint("cap_\(resource.id)_\(date(key.day))", terms, .atMost(max(0, left - overtime)))
         }
 
         // Vendors' weekly charges.
@@ -190,7 +197,7 @@ struct PlanningModel {
             let tiers = mailClass.tiers.filter { Double($0.minPieces) <= maximum }
             guard !tiers.isEmpty else { continue }
             let fixed = Double(context.lots[key] ?? 0)
-            let label = "\(key.mailClass)_\(key.site)_\(key.day)"
+            let label = "\(key.mailClass)_\(key.site)_\(date(key.day))"
             var entries: [(tier: DiscountTier, volume: LinearModel.Variable, chosen: LinearModel.Variable)] = []
             for (t, tier) in tiers.enumerated() {
                 // A lot large enough for the next tier takes it, so tier t never needs more than its range.
@@ -211,7 +218,7 @@ struct PlanningModel {
     private mutating func setupVariable(_ key: SetupKey) -> LinearModel.Variable {
         if let y = setupVariables[key] { return y }
         let resource = catalogue.resources[key.resource]
-        let y = model.addVariable("y_\(Self.safe(key.group))_\(resource.id)_\(key.day)", kind: .binary,
+        let y = model.addVariable("y_\(Self.safe(key.group))_\(resource.id)_\(catalogue.horizon.days[key.day])", kind: .binary,
                                   objective: resource.setupMinutes / 60 * resource.yenPerHour)
         setupVariables[key] = y
         return y

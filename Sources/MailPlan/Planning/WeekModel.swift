@@ -1,0 +1,40 @@
+import GLPK
+
+/// The whole MILP of a week exactly as ``OptimalPlanner`` states it, for other solvers.
+///
+/// It is the model of every job at once over the planner's route catalogue: the one the planner solves directly
+/// when it has at most ``OptimalPlanner/Options/wholeModelBinaries`` binaries (then with whole pieces), and the one
+/// whose neighbourhoods it solves otherwise (then with continuous pieces, rounded cumulatively afterwards). Its
+/// objective is the controllable cost in yen, the figure the planner's `objective`, `bound` and `gap` refer to.
+/// Rows and columns carry readable names: `x_JOB_RESOURCE.RESOURCE.RESOURCE` for a route,
+/// `q_JOB_STAGE_RESOURCE_DATE` for pieces, `y_GROUP_RESOURCE_DATE` for a setup, `cap_RESOURCE_DATE` for capacity,
+/// `lot_CLASS_SITE_DATE` for a postal lot and so on.
+public struct WeekModel: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// Free MPS.
+        case mps
+        /// CPLEX LP.
+        case lp
+    }
+
+    let model: LinearModel
+    /// True when the pieces are integer variables: the planner solves this model directly.
+    public let integerPieces: Bool
+
+    public init(_ catalogue: RouteCatalogue, options: OptimalPlanner.Options = .init()) {
+        let whole = OptimalPlanner.wholeModel(catalogue, wholeModelBinaries: options.wholeModelBinaries)
+        model = whole.planning.model
+        integerPieces = whole.integerPieces
+    }
+
+    public var rows: Int { model.constraintCount }
+    public var columns: Int { model.variableCount }
+    /// Binary and integer columns.
+    public var integers: Int { model.integerVariableCount }
+    public var nonzeros: Int { model.nonzeroCount }
+
+    /// Writes the model atomically: a reader never sees half a file, and a failed write leaves any old file as it was.
+    public func write(to path: String, format: Format) throws {
+        try model.write(to: path, format: format == .mps ? .freeMPS : .cplexLP)
+    }
+}
