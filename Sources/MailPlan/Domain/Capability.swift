@@ -14,6 +14,8 @@ public enum Blocker: String, Hashable, Sendable, CaseIterable, CustomStringConve
     case program
     /// The site keeps ward-specific content at the ward.
     case policy
+    /// A what-if moves the stage off the ward desk (``Scenario/offWardDesk``); never raised by a site as loaded.
+    case whatIf = "what_if"
 
     public var description: String { rawValue }
 }
@@ -34,6 +36,9 @@ extension Site {
             if stage == .extract && job.wardRecords { found.append(.wardRecords) }
             if stage == .insert && job.wardSpecific && policy.keepWardSpecificLocal { found.append(.policy) }
         }
+        guard !scenario.isEmpty else { return found }
+        if let waived = scenario.waived[job.id] { found.removeAll(where: waived.contains) }
+        if resource.kind == .ward, scenario.offWardDesk[job.id]?.contains(stage) == true { found.append(.whatIf) }
         return found
     }
 

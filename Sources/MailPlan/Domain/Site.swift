@@ -50,6 +50,22 @@ public struct Policy: Hashable, Sendable {
     }
 }
 
+/// A what-if's changes to the rules of DESIGN §5.1 for single jobs (see the residual survey): rules waived for a
+/// job, and stages of a job that may not stay on its ward desk. The site file never sets these.
+public struct Scenario: Hashable, Sendable {
+    /// Rules that no longer block the job with this id.
+    public var waived: [String: Set<Blocker>] = [:]
+    /// Stages of the job with this id that no ward desk may do.
+    public var offWardDesk: [String: Set<Stage>] = [:]
+
+    public init(waived: [String: Set<Blocker>] = [:], offWardDesk: [String: Set<Stage>] = [:]) {
+        self.waived = waived
+        self.offWardDesk = offWardDesk
+    }
+
+    public var isEmpty: Bool { waived.isEmpty && offWardDesk.isEmpty }
+}
+
 /// Everything about the city that changes rarely: wards, programs, envelopes, resources, transfers,
 /// the postal tariff, the calendar and the policy.
 public struct Site: Sendable {
@@ -66,6 +82,8 @@ public struct Site: Sendable {
     public var defaultTransfer: TransferRule
     public var tariff: Tariff
     public var policy: Policy
+    /// Rules changed for single jobs by a what-if; empty for a site as loaded.
+    public var scenario = Scenario()
 
     public init(name: String, calendar: WorkCalendar, wards: [Ward], programs: [Program], envelopes: [Envelope],
                 sharedResources: [Resource], transfers: [TransferRule], defaultTransfer: TransferRule,

@@ -111,19 +111,10 @@ public struct OptimalPlanner: Sendable {
             report("LP bound")
             // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
             func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
-                let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
-                let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
-                let context = ScheduleState(catalogue, placing: incumbent.assignments, of: fixedIDs)
-                var sub = PlanningModel(catalogue, active: neighbourhood, context: context)
-                let start = sub.start(from: incumbent, context: context)
-                if keepRoutes, let start { sub.fixRoutes(as: start) }
-                let solution = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: remaining())
-                guard solution.hasSolution else { return false }
-                let (assignments, deferred) = sub.assignments(from: solution.values)
-                let kept = incumbent.assignments.filter { !activeIDs.contains($0.job) }
-                let keptDeferred = incumbent.deferred.filter { !activeIDs.contains($0) }
-                return accept(Plan(planner: "optimal", assignments: kept + assignments,
-                                   deferred: (keptDeferred + deferred).sorted()))
+                guard let candidate = try Self.reoptimise(catalogue, incumbent, neighbourhood: neighbourhood,
+                                                          keepRoutes: keepRoutes, nodes: nodes, timeLimit: remaining())
+                else { return false }
+                return accept(candidate)
             }
             func searching() -> Bool { remaining() > .milliseconds(500) && gapNow() > options.relativeGap }
 
@@ -161,22 +152,6 @@ public struct OptimalPlanner: Sendable {
             gap: gap.isFinite ? gap : nil, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return incumbent
-    }
-
-    /// Solves a neighbourhood's sub-MIP from the incumbent; a start that no longer fits exactly (whole-piece
-    /// rounding of the fixed jobs can leave a capacity row a fraction of a piece short) is dropped rather
-    /// than fatal, since the incumbent is kept anyway.
-    ///
-    /// Each sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time
-    /// limit only guards the overall deadline.
-    private func solveOffering(_ model: LinearModel, start: [Double]?, nodes: Int, timeLimit: Duration) throws -> Solution {
-        do {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
-                                                        nodeLimit: nodes, start: start))
-        } catch GLPKError.invalidStart {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
-                                                        nodeLimit: nodes))
-        }
     }
 
     /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that

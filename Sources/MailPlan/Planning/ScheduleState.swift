@@ -42,7 +42,6 @@ struct ScheduleState {
         var scratch = self
         for (k, stage) in job.stages.enumerated() {
             let r = route.resources[k]
-            let resource = catalogue.resources[r]
             let lag = k > 0 ? catalogue.lag(route, into: k) : 0
             var done = 0
             var plan: StagePlan = [:]

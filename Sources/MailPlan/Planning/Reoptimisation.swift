@@ -1,0 +1,40 @@
+import GLPK
+
+extension OptimalPlanner {
+    /// Re-solves the jobs of `neighbourhood` (indices into the book) with every other job fixed as `plan` has it,
+    /// starting from `plan`. Returns the whole plan with the neighbourhood re-solved, or nil when GLPK found no
+    /// solution in time. With `keepRoutes` only the days may change.
+    ///
+    /// The fix-and-optimise search and the residual survey's what-ifs both use it.
+    static func reoptimise(_ catalogue: RouteCatalogue, _ plan: Plan, neighbourhood: [Int], keepRoutes: Bool = false,
+                           nodes: Int, timeLimit: Duration) throws -> Plan? {
+        let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
+        let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
+        let context = ScheduleState(catalogue, placing: plan.assignments, of: fixedIDs)
+        var sub = PlanningModel(catalogue, active: neighbourhood, context: context)
+        let start = sub.start(from: plan, context: context)
+        if keepRoutes, let start { sub.fixRoutes(as: start) }
+        let solution = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
+        guard solution.hasSolution else { return nil }
+        let (assignments, deferred) = sub.assignments(from: solution.values)
+        let kept = plan.assignments.filter { !activeIDs.contains($0.job) }
+        let keptDeferred = plan.deferred.filter { !activeIDs.contains($0) }
+        return Plan(planner: plan.planner, assignments: kept + assignments, deferred: (keptDeferred + deferred).sorted())
+    }
+
+    /// Solves a neighbourhood's sub-MIP from its plan; a start that no longer fits exactly (whole-piece
+    /// rounding of the fixed jobs can leave a capacity row a fraction of a piece short) is dropped rather
+    /// than fatal, since the plan it came from is kept anyway.
+    ///
+    /// Each sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time
+    /// limit only guards the overall deadline.
+    private static func solveOffering(_ model: LinearModel, start: [Double]?, nodes: Int, timeLimit: Duration) throws -> Solution {
+        do {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
+                                                        nodeLimit: nodes, start: start))
+        } catch GLPKError.invalidStart {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
+                                                        nodeLimit: nodes))
+        }
+    }
+}
