@@ -29,43 +29,11 @@ public struct RouteCatalogue: Sendable {
         self.book = book
         let horizon = Horizon(book)
         self.horizon = horizon
-        let site = book.site
-        let resources = site.resources
+        let resources = book.site.resources
         self.resources = resources
-        var routes: [[Route]] = []
-        var statusQuo: [Route?] = []
-        for job in book.jobs {
-            let options = job.stages.map { stage in
-                resources.indices.filter { site.can(resources[$0], do: stage, of: job) }
-            }
-            let current: Route? = {
-                var chosen: [Int] = []
-                for stage in job.stages {
-                    guard let resource = site.currentResource(job, stage),
-                          let index = resources.firstIndex(where: { $0.id == resource.id }) else { return nil }
-                    chosen.append(index)
-                }
-                return Route(resources: chosen)
-            }()
-            var all: [(cost: Double, route: Route)] = []
-            Self.enumerate(options, prefix: []) { chosen in
-                let route = Route(resources: chosen)
-                guard Self.fits(route, job, book, resources, horizon) else { return }
-                all.append((Self.estimatedCost(route, job, site, resources), route))
-            }
-            // Ties broken by the resource indices, so the catalogue is deterministic.
-            all.sort {
-                $0.cost != $1.cost ? $0.cost < $1.cost : $0.route.resources.lexicographicallyPrecedes($1.route.resources)
-            }
-            var kept = Array(all.prefix(maximumRoutes).map(\.route))
-            if let current, Self.fits(current, job, book, resources, horizon), !kept.contains(current) {
-                kept.append(current)
-            }
-            routes.append(kept)
-            statusQuo.append(current)
-        }
-        self.routes = routes
-        self.statusQuo = statusQuo
+        let candidates = book.jobs.map { Self.candidates($0, book, resources, horizon, maximumRoutes: maximumRoutes) }
+        routes = candidates.map(\.routes)
+        statusQuo = candidates.map(\.statusQuo)
         var seen: Set<String> = []
         jobNames = book.jobs.enumerated().map { index, job in
             var name = PlanningModel.safe(job.id)
@@ -75,7 +43,63 @@ public struct RouteCatalogue: Sendable {
         }
     }
 
-    private static func enumerate(_ options: [[Int]], prefix: [Int], _ body: ([Int]) -> Void) {
+    /// The catalogue of `book`, which differs from this catalogue's book only in the jobs `changed` (indices) or in
+    /// rules that concern only them (a what-if's ``Scenario``): only their routes are enumerated again.
+    func replacing(_ book: JobBook, changed: [Int], maximumRoutes: Int = RouteCatalogue.defaultMaximumRoutes) -> RouteCatalogue {
+        var routes = self.routes, statusQuo = self.statusQuo
+        for j in changed {
+            let found = Self.candidates(book.jobs[j], book, resources, horizon, maximumRoutes: maximumRoutes)
+            routes[j] = found.routes
+            statusQuo[j] = found.statusQuo
+        }
+        return RouteCatalogue(book: book, horizon: horizon, resources: resources, routes: routes,
+                              statusQuo: statusQuo, jobNames: jobNames)
+    }
+
+    private init(book: JobBook, horizon: Horizon, resources: [Resource], routes: [[Route]], statusQuo: [Route?],
+                 jobNames: [String]) {
+        self.book = book
+        self.horizon = horizon
+        self.resources = resources
+        self.routes = routes
+        self.statusQuo = statusQuo
+        self.jobNames = jobNames
+    }
+
+    /// A job's cheapest capable routes and its status-quo route.
+    private static func candidates(_ job: Job, _ book: JobBook, _ resources: [Resource], _ horizon: Horizon,
+                                   maximumRoutes: Int) -> (routes: [Route], statusQuo: Route?) {
+        let site = book.site
+        let options = job.stages.map { stage in
+            resources.indices.filter { site.can(resources[$0], do: stage, of: job) }
+        }
+        let current: Route? = {
+            var chosen: [Int] = []
+            for stage in job.stages {
+                guard let resource = site.currentResource(job, stage),
+                      let index = resources.firstIndex(where: { $0.id == resource.id }) else { return nil }
+                chosen.append(index)
+            }
+            return Route(resources: chosen)
+        }()
+        var all: [(cost: Double, route: Route)] = []
+        enumerate(options, prefix: []) { chosen in
+            let route = Route(resources: chosen)
+            guard fits(route, job, book, resources, horizon) else { return }
+            all.append((estimatedCost(route, job, site, resources), route))
+        }
+        // Ties broken by the resource indices, so the catalogue is deterministic.
+        all.sort {
+            $0.cost != $1.cost ? $0.cost < $1.cost : $0.route.resources.lexicographicallyPrecedes($1.route.resources)
+        }
+        var kept = Array(all.prefix(maximumRoutes).map(\.route))
+        if let current, fits(current, job, book, resources, horizon), !kept.contains(current) {
+            kept.append(current)
+        }
+        return (kept, current)
+    }
+
+    static func enumerate(_ options: [[Int]], prefix: [Int], _ body: ([Int]) -> Void) {
         guard prefix.count < options.count else { return body(prefix) }
         for option in options[prefix.count] { enumerate(options, prefix: prefix + [option], body) }
     }

@@ -1,0 +1,66 @@
+/// Re-solves one flagged residual job with its blocking rules lifted and its local stages moved off the ward desk,
+/// against a control re-solved over the same neighbourhood under the site's rules, so that the saving is the cost
+/// difference of two plans that differ only in that job's rules.
+struct WhatIfSolver {
+    let catalogue: RouteCatalogue
+    let plan: Plan
+    let options: ResidualSurvey.Options
+
+    /// Candidate routes of the moved job in a what-if.
+    static let whatIfRoutes = 64
+
+    /// The what-if of `residual`, or nil when it has no stage a shared resource could take or GLPK found no plan.
+    func solve(_ residual: ResidualJob) throws -> WhatIf? {
+        let book = catalogue.book
+        guard let alternative = residual.alternative,
+              let j = book.jobs.firstIndex(where: { $0.id == residual.job.id }) else { return nil }
+        let job = book.jobs[j]
+        let deskIDs = Set(catalogue.resources.filter { $0.kind == .ward }.map(\.id))
+        let moved = job.stages.indices.filter { residual.localStages.contains(job.stages[$0]) && !deskIDs.contains(alternative[$0]) }
+            .map { job.stages[$0] }
+        guard !moved.isEmpty else { return nil }
+        let lifted = residual.reasons.filter { $0.blocker != nil }
+
+        var changedBook = book
+        changedBook.site.scenario.waived[job.id] = Set(lifted.compactMap(\.blocker))
+        changedBook.site.scenario.offWardDesk[job.id] = Set(moved)
+        // Every consolidated route is a candidate: the cheapest few may all be full.
+        let changedCatalogue = catalogue.replacing(changedBook, changed: [j], maximumRoutes: Self.whatIfRoutes)
+
+        let neighbourhood = [j] + neighbours(of: j, along: alternative)
+        let evaluator = PlanEvaluator(book)
+        let baseCost = evaluator.evaluate(plan).cost.total
+        var control = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood,
+                                                    nodes: options.nodes, timeLimit: options.timeLimit) ?? plan
+        if evaluator.evaluate(control).cost.total > baseCost { control = plan }
+        // Start from the control with the job deferred: always a plan of the changed rules.
+        var start = control
+        start.assignments.removeAll { $0.job == job.id }
+        start.deferred = (start.deferred + [job.id]).sorted()
+        guard let changed = try OptimalPlanner.reoptimise(changedCatalogue, start, neighbourhood: neighbourhood,
+                                                          nodes: options.nodes, timeLimit: options.timeLimit)
+        else { return nil }
+        let controlEvaluation = evaluator.evaluate(control)
+        let changedEvaluation = PlanEvaluator(changedBook).evaluate(changed)
+        return WhatIf(lifted: lifted, moved: moved, neighbourhood: neighbourhood.map { book.jobs[$0].id },
+                      control: control, changed: changed,
+                      controlCost: controlEvaluation.cost, changedCost: changedEvaluation.cost,
+                      controlWardHours: controlEvaluation.wardStaffHours, changedWardHours: changedEvaluation.wardStaffHours,
+                      jobDeferred: changed.deferred.contains(job.id))
+    }
+
+    /// The jobs the moved job would meet: those the plan puts on a resource of its alternative route, jobs that
+    /// can share its setups first, then by closeness of due day; at most `neighbourhoodJobs − 1`.
+    private func neighbours(of j: Int, along alternative: [String]) -> [Int] {
+        let jobs = catalogue.book.jobs
+        let job = jobs[j]
+        let index = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
+        let resources = Set(alternative)
+        let meeting = Set(plan.assignments.filter { resources.contains($0.resource) && $0.job != job.id }.compactMap { index[$0.job] })
+        func key(_ i: Int) -> (Int, Int, Int) {
+            (jobs[i].setupGroup == job.setupGroup ? 0 : 1, abs(job.due.dayNumber - jobs[i].due.dayNumber), i)
+        }
+        let ordered = meeting.sorted { key($0) < key($1) }
+        return Array(ordered.prefix(max(0, options.neighbourhoodJobs - 1)))
+    }
+}
