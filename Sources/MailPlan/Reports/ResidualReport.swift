@@ -109,8 +109,10 @@ public enum ResidualReport {
                : "saving available ¥\(PlanSummary.grouped(survey.totalSaving)) a week and "
                  + "\(PlanSummary.fixed1(survey.totalWardHoursSaved)) ward hours (\(whatIfs.filter { $0.savingYen > 0 }.count) of \(whatIfs.count) what-ifs save)"))
         lines.append("")
+        let jobWidth = max(3, survey.residuals.map(\.job.id.count).max() ?? 0)
+        let localWidth = max(5, survey.residuals.map { $0.localStages.map(\.rawValue).joined(separator: "+").count }.max() ?? 0)
         let columns: [(String, Int, Bool)] = [
-            ("job", 30, false), ("pieces", 7, true), ("local", 16, false), ("¥/pc", 7, true), ("alt ¥/pc", 9, true),
+            ("job", jobWidth, false), ("pieces", 7, true), ("local", localWidth, false), ("¥/pc", 7, true), ("alt ¥/pc", 9, true),
             ("hours", 7, true), ("flags", 22, false), ("saving ¥", 11, true), ("reasons", 0, false),
         ]
         lines.append(columns.map { PlanSummary.pad($0.0, $0.1, right: $0.2) }.joined(separator: " "))
