@@ -42,6 +42,10 @@ public struct PlanDocument: Codable, Sendable {
         public var name: String
         public var hours: Double
         public var hoursStatusQuo: Double
+        /// The yen of the ward desk's hours (processing and setups at the ward's staff rate, overtime included);
+        /// nil in a plan.json written before this field existed.
+        public var yen: Double?
+        public var yenStatusQuo: Double?
     }
 
     public struct Baseline: Codable, Sendable, Hashable {
@@ -81,6 +85,9 @@ public struct PlanDocument: Codable, Sendable {
     public var siteFile: String
     public var jobs: Int
     public var pieces: Int
+    /// A fingerprint of the week's jobs (``JobBook/jobsDigest``): two plans with the same digest plan the same
+    /// jobs, whatever their files are called. Nil in a plan.json written before this field existed.
+    public var jobsDigest: String?
     public var statusQuo: Baseline
     public var lotsPerTier: [String: Int]
     public var lots: [Lot]
@@ -113,6 +120,7 @@ public struct PlanDocument: Codable, Sendable {
         siteFile = book.siteFile
         jobs = book.jobs.count
         pieces = book.totalPieces
+        jobsDigest = book.jobsDigest
         self.statusQuo = Baseline(cost: Cost(baseline.cost), wardStaffHours: baseline.wardStaffHours.hours,
                                   handoffs: baseline.handoffs, latePieces: baseline.latePieces)
         lotsPerTier = Dictionary(uniqueKeysWithValues: evaluation.lotsPerTier.map { ("\($0.key)", $0.value) })
@@ -120,9 +128,11 @@ public struct PlanDocument: Codable, Sendable {
             Lot(mailClass: $0.mailClass, site: $0.site, day: $0.day.description, pieces: $0.pieces,
                 tierMinPieces: $0.tierMinPieces ?? 0, discount: $0.discountYen.yen)
         }
+        let yen = evaluation.wardDeskYen(book.site), yenStatusQuo = baseline.wardDeskYen(book.site)
         wards = book.site.wards.map {
             WardFigures(ward: $0.id, name: $0.name, hours: (evaluation.wardHoursByWard[$0.id] ?? 0).hours,
-                        hoursStatusQuo: (baseline.wardHoursByWard[$0.id] ?? 0).hours)
+                        hoursStatusQuo: (baseline.wardHoursByWard[$0.id] ?? 0).hours,
+                        yen: (yen[$0.id] ?? 0).yen, yenStatusQuo: (yenStatusQuo[$0.id] ?? 0).yen)
         }
         deferred = plan.deferred.sorted()
         model = plan.solver.map { Model(rows: $0.rows, columns: $0.columns, binaries: $0.binaries,
