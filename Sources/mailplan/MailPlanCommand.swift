@@ -12,6 +12,7 @@ struct MailPlanCommand: ParsableCommand {
         job on which working day, at the lowest cost, against the status quo.
         """,
         version: MailPlanInfo.version,
-        subcommands: [PlanCommand.self, ResidualsCommand.self, ExportCommand.self, ValidateCommand.self, CalendarCommand.self, GenerateCommand.self]
+        subcommands: [PlanCommand.self, CompareCommand.self, ResidualsCommand.self, ExportCommand.self, ValidateCommand.self,
+                      CalendarCommand.self, GenerateCommand.self]
     )
 }

@@ -40,17 +40,3 @@ extension PlanDocument {
         return plan
     }
 }
-
-import Foundation
-
-// Temporary reader until the positioned one lands.
-extension PlanDocument {
-    public static func read(path: String) throws -> PlanDocument {
-        let bytes = try InputFileError.readBytes(atPath: path)
-        do {
-            return try JSONDecoder().decode(PlanDocument.self, from: Data(bytes))
-        } catch {
-            throw DiagnosticsError([Diagnostic(SourceLocation(file: path, line: 1, column: 1), "not a plan.json: \(error)")])
-        }
-    }
-}
