@@ -56,6 +56,14 @@ public struct RouteCatalogue: Sendable {
                               statusQuo: statusQuo, jobNames: jobNames)
     }
 
+    /// This catalogue with job `j` (an index) limited to one route.
+    func restricting(_ j: Int, to route: Route) -> RouteCatalogue {
+        var routes = self.routes
+        routes[j] = [route]
+        return RouteCatalogue(book: book, horizon: horizon, resources: resources, routes: routes,
+                              statusQuo: statusQuo, jobNames: jobNames)
+    }
+
     private init(book: JobBook, horizon: Horizon, resources: [Resource], routes: [[Route]], statusQuo: [Route?],
                  jobNames: [String]) {
         self.book = book

@@ -111,9 +111,10 @@ public enum ResidualReport {
         lines.append("")
         let jobWidth = max(3, survey.residuals.map(\.job.id.count).max() ?? 0)
         let localWidth = max(5, survey.residuals.map { $0.localStages.map(\.rawValue).joined(separator: "+").count }.max() ?? 0)
+        let flagsWidth = max(5, survey.residuals.map { $0.flags.map(\.rawValue).joined(separator: "+").count }.max() ?? 0)
         let columns: [(String, Int, Bool)] = [
             ("job", jobWidth, false), ("pieces", 7, true), ("local", localWidth, false), ("¥/pc", 7, true), ("alt ¥/pc", 9, true),
-            ("hours", 7, true), ("flags", 22, false), ("saving ¥", 11, true), ("reasons", 0, false),
+            ("hours", 7, true), ("flags", flagsWidth, false), ("saving ¥", 11, true), ("reasons", 0, false),
         ]
         lines.append(columns.map { PlanSummary.pad($0.0, $0.1, right: $0.2) }.joined(separator: " "))
         for residual in survey.residuals {
@@ -121,7 +122,7 @@ public enum ResidualReport {
                 residual.job.id, "\(residual.job.pieces)", residual.localStages.map(\.rawValue).joined(separator: "+"),
                 fixed2(residual.localYenPerPiece), residual.alternativeYenPerPiece.map(fixed2) ?? "—",
                 PlanSummary.fixed1(residual.wardStaffHours), residual.flags.map(\.rawValue).joined(separator: "+"),
-                residual.whatIf.map { PlanSummary.signed($0.savingYen) } ?? "",
+                residual.whatIf.map { $0.jobDeferred ? "no room" : PlanSummary.signed($0.savingYen) } ?? "",
                 residual.reasons.isEmpty ? "—" : residual.reasons.map(\.rawValue).joined(separator: " "),
             ]
             lines.append(zip(columns, values).map { PlanSummary.pad($1, $0.1, right: $0.2) }.joined(separator: " "))

@@ -34,9 +34,9 @@ public struct ResidualJob: Sendable {
     }
 }
 
-/// Two plans of a what-if that differ only in one job's rules: the base plan with a neighbourhood of jobs
-/// re-solved under the site's rules (`control`), and the same neighbourhood re-solved with the job's blocking
-/// rules lifted and its local stages moved off the ward desk (`changed`).
+/// Two plans of a what-if that differ only in where one job is done: the base plan with a neighbourhood of jobs
+/// re-solved, the job kept on its planned route (`control`), and the same neighbourhood re-solved with the job's
+/// blocking rules lifted and its local stages barred from the ward desk (`changed`).
 public struct WhatIf: Sendable {
     /// The rules waived for the job.
     public var lifted: [ReasonCode]

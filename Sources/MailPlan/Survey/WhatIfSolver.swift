@@ -1,6 +1,6 @@
 /// Re-solves one flagged residual job with its blocking rules lifted and its local stages moved off the ward desk,
-/// against a control re-solved over the same neighbourhood under the site's rules, so that the saving is the cost
-/// difference of two plans that differ only in that job's rules.
+/// against a control re-solved over the same neighbourhood with the job kept on its planned route, so that the
+/// saving is the cost difference of two plans that differ only in where that job is done.
 struct WhatIfSolver {
     let catalogue: RouteCatalogue
     let plan: Plan
@@ -30,7 +30,10 @@ struct WhatIfSolver {
         let neighbourhood = [j] + neighbours(of: j, along: alternative)
         let evaluator = PlanEvaluator(book)
         let baseCost = evaluator.evaluate(plan).cost.total
-        var control = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood,
+        // The control keeps the job on its planned route (its days may move), so that neither plan gains from
+        // moving it under the site's rules and the difference is the value of moving it alone.
+        let planned = Route(resources: residual.route.map { id in catalogue.resources.firstIndex { $0.id == id }! })
+        var control = try OptimalPlanner.reoptimise(catalogue.restricting(j, to: planned), plan, neighbourhood: neighbourhood,
                                                     nodes: options.nodes, timeLimit: options.timeLimit) ?? plan
         if evaluator.evaluate(control).cost.total > baseCost { control = plan }
         // Start from the control with the job deferred: always a plan of the changed rules.
