@@ -24,7 +24,8 @@ public struct SolveParameters: Sendable {
     public enum LPMethod: Sendable, Hashable {
         /// Primal simplex (`glp_simplex` with `GLP_PRIMAL`), GLPK's default.
         case primal
-        /// Dual simplex, falling back to the primal if it fails (`GLP_DUALP`).
+        /// Dual simplex with the long-step ratio test (`GLP_DUALP`, `GLP_RT_FLIP`), falling back to the primal
+        /// if it fails.
         case dual
         /// The primal-dual interior-point method (`glp_interior`), for LPs only: it gives no basis, so no
         /// duals of a basis and no branch and cut; a MIP's root relaxation always uses the simplex method.

@@ -67,4 +67,32 @@ struct PlannerTests {
         print("compared the optimal planner with exhaustive route search on \(compared) instances")
         #expect(compared >= 30)
     }
+
+    /// The decomposition's bound (taken on the second core) is the best of the week relaxation and the whole
+    /// model's LP relaxation, and never above the exhaustive optimum.
+    @Test func decompositionBoundIsValidAndUsesBothRelaxations() throws {
+        var compared = 0, wholeLPStronger = 0
+        var seed: UInt64 = 1
+        while compared < 12 && seed < 200 {
+            defer { seed += 1 }
+            let catalogue = RouteCatalogue(SmallInstances.book(seed: seed), maximumRoutes: 3)
+            guard let oracle = try Self.exhaustiveOptimum(catalogue) else { continue }
+            let plan = try OptimalPlanner(options: .init(timeLimit: .seconds(30), relativeGap: 0, wholeModelBinaries: 0)).plan(catalogue)
+            let bound = try #require(plan.solver?.bound, "seed \(seed)")
+            let whole = PlanningModel(catalogue, active: Array(catalogue.book.jobs.indices), context: ScheduleState(catalogue))
+            let lp = try #require(try solve(whole.model, try SolveParameters(relaxIntegrality: true)).objectiveValue)
+            let week = try #require(try WeekRelaxation(catalogue).bound(timeLimit: .seconds(30), method: .dual))
+            let primalWeek = try #require(try WeekRelaxation(catalogue).bound(timeLimit: .seconds(30), method: .primal))
+            let tolerance = 1e-6 * max(1, abs(oracle))
+            #expect(abs(week - primalWeek) <= tolerance, "seed \(seed): dual \(week) vs primal \(primalWeek)")
+            #expect(abs(bound - max(lp, week, WeekRelaxation.separableBound(catalogue))) <= tolerance, "seed \(seed)")
+            #expect(bound <= oracle + tolerance, "seed \(seed): bound \(bound) > optimum \(oracle)")
+            if lp > week + tolerance { wholeLPStronger += 1 }
+            compared += 1
+        }
+        print("checked the decomposition's bound against exhaustive route search on \(compared) instances; "
+              + "the whole LP was the stronger bound on \(wholeLPStronger)")
+        #expect(compared >= 10)
+        #expect(wholeLPStronger > 0, "no instance tells whether the whole LP's bound is used")
+    }
 }

@@ -105,10 +105,16 @@ public struct OptimalPlanner: Sendable {
             }
             if let best = solution.bestBound { bound = max(bound, best) }
         } else {
-            // A bound at once, then a stronger one when its LP solves within half of the time.
+            // A bound at once; stronger ones from LPs solved on the second core while the search runs.
             bound = WeekRelaxation.separableBound(catalogue)
-            if let value = try WeekRelaxation(catalogue).bound(timeLimit: remaining() / 2) { bound = max(bound, value) }
-            report("LP bound")
+            let worker = BoundWorker(catalogue, whole: whole.model, deadline: deadline)
+            defer { worker.wait() }
+            let reportPlain = report
+            let report = { (phase: String) in
+                bound = max(bound, worker.bound)
+                reportPlain(phase)
+            }
+            report("bounds")
             // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
             func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
                 guard let candidate = try Self.reoptimise(catalogue, incumbent, neighbourhood: neighbourhood,
@@ -116,7 +122,10 @@ public struct OptimalPlanner: Sendable {
                 else { return false }
                 return accept(candidate)
             }
-            func searching() -> Bool { remaining() > .milliseconds(500) && gapNow() > options.relativeGap }
+            func searching() -> Bool {
+                bound = max(bound, worker.bound)
+                return remaining() > .milliseconds(500) && gapNow() > options.relativeGap
+            }
 
             // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
             // timing of whole sites is re-solved with routes kept (lots and setups need many jobs to move
@@ -143,6 +152,8 @@ public struct OptimalPlanner: Sendable {
                 }
                 if !improved { jobsPerNeighbourhood *= 2 }
             }
+            worker.wait()
+            bound = max(bound, worker.bound)
         }
         let gap = gapNow()
         if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }

@@ -213,8 +213,8 @@ struct WeekRelaxation {
     }
 
     /// Solves the relaxation; nil when GLPK could not (then no bound is claimed).
-    func bound(timeLimit: Duration) throws -> Double? {
-        let solution = try solve(model, try SolveParameters(timeLimit: timeLimit))
+    func bound(timeLimit: Duration, method: SolveParameters.LPMethod = .primal) throws -> Double? {
+        let solution = try solve(model, try SolveParameters(timeLimit: timeLimit, method: method))
         return solution.termination == .optimal ? solution.objectiveValue : nil
     }
 }

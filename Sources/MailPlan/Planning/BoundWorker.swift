@@ -1,0 +1,44 @@
+import Foundation
+import GLPK
+
+/// Proves lower bounds on a second thread while the neighbourhood search runs on the first (GLPK keeps its state
+/// per thread): first the week relaxation (``WeekRelaxation``), then the LP relaxation of the whole model, both by
+/// the dual simplex with the long-step ratio test, each stopped at the planner's deadline. The search reads the
+/// best bound so far whenever it reports; the planner waits for the worker before it returns.
+final class BoundWorker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var best = -Double.infinity
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved second.
+    init(_ catalogue: RouteCatalogue, whole: LinearModel, deadline: ContinuousClock.Instant) {
+        let thread = Thread { [self] in
+            defer { finished.signal() }
+            // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
+            func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
+            guard left() > .zero else { return }
+            if let value = try? WeekRelaxation(catalogue).bound(timeLimit: left(), method: .dual) { record(value) }
+            guard left() > .zero,
+                  let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
+                  let solution = try? solve(whole, parameters), solution.termination == .optimal,
+                  let value = solution.objectiveValue
+            else { return }
+            record(value)
+        }
+        thread.stackSize = 1 << 24
+        thread.start()
+    }
+
+    /// The best bound proven so far, or −∞.
+    var bound: Double { lock.withLock { best } }
+
+    /// Blocks until the worker has stopped (at the latest shortly after the deadline); returns at once after that.
+    func wait() {
+        finished.wait()
+        finished.signal()
+    }
+
+    private func record(_ value: Double) {
+        lock.withLock { best = max(best, value) }
+    }
+}
