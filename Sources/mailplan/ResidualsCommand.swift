@@ -11,7 +11,7 @@ struct ResidualsCommand: ParsableCommand {
         Lists every residual job (a job with at least one stage on a ward desk) with its reason codes \
         (ward_records, deadline, capacity, format, personal_data, small_lot, policy, handoffs; see the README) \
         and flags the inefficient ones. With --what-if each flagged job is re-solved with its blocking rules \
-        lifted and moved off the ward desk, against the same re-solve under the site's rules, and the list is \
+        lifted and moved off the ward desk, against the same re-solve with the job kept where it is, and the list is \
         sorted by the yen a week that saves. What-ifs are on by default for csv and json, off for text. \
         Without --plan the week is planned first (optimal planner, --time-limit).
         """
