@@ -49,9 +49,14 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(name: .customLong("progress-log"),
+            help: ArgumentHelp("Also write the optimal planner's progress to this CSV file (elapsed_s,phase,incumbent,bound,gap), for benchmarks; independent of --quiet.", valueName: "FILE"))
+    var progressLog: String?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be a fraction in [0, 1)") }
+        if progressLog != nil, planner != .optimal { throw ValidationError("--progress-log needs --planner optimal") }
     }
 
     func run() throws {
@@ -67,10 +72,18 @@ struct PlanCommand: ParsableCommand {
             plan = HeuristicPlanners.greedy(catalogue)
         case .optimal:
             let progress = ProgressLine(enabled: !quiet)
+            let log: ProgressLog?
+            do {
+                log = try progressLog.map { try ProgressLog(path: $0) }
+            } catch {
+                printError("mailplan: cannot write \(progressLog ?? ""): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.cannotCreate)
+            }
             plan = try OptimalPlanner(options: .init(
                 timeLimit: .milliseconds(Int(timeLimit * 1000)), relativeGap: gap,
-                progress: { progress.show($0) })).plan(catalogue)
+                progress: { progress.show($0); log?.record($0) })).plan(catalogue)
             progress.finish()
+            log?.finish(plan)
         }
         let seconds = (ContinuousClock.now - began).seconds
         #if DEBUG

@@ -70,6 +70,39 @@ struct PlanCommandTests {
         #expect(plan?["planner"] as? String == "optimal")
     }
 
+    @Test func progressLogTracesTheSolveAndEndsWithThePlansFigures() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("progress.csv")
+        let result = try CLIRunner.run(["plan", Self.template, "--format", "json", "--out", folder.path, "--quiet",
+                                        "--progress-log", log.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "--quiet still silences stderr")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count >= 3, "\(lines)")
+        #expect(lines[0] == "elapsed_s,phase,incumbent,bound,gap")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.allSatisfy { $0.count == 5 }, "\(rows)")
+        #expect(rows.first?[1] == "greedy")
+        let times = rows.compactMap { Double($0[0]) }
+        #expect(times.count == rows.count && zip(times, times.dropFirst()).allSatisfy { $0 <= $1 + 1e-3 }, "\(times)")
+        // The last row carries plan.json's own objective, bound and gap.
+        let last = try #require(rows.last)
+        #expect(last[1] == "final")
+        let objective = try #require(plan["objective"] as? Double), bound = try #require(plan["bound"] as? Double)
+        #expect(abs(try #require(Double(last[2])) - objective) < 0.01)
+        #expect(abs(try #require(Double(last[3])) - bound) < 0.01)
+    }
+
+    @Test func progressLogNeedsTheOptimalPlanner() throws {
+        let result = try CLIRunner.run(["plan", Self.template, "--planner", "greedy", "--progress-log", "/tmp/never-progress.csv"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--progress-log needs --planner optimal"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-progress.csv"))
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         let negative = try CLIRunner.run(["plan", Self.template, "--time-limit", "0"])
         #expect(negative.status == 64)
