@@ -35,4 +35,11 @@ struct CLIRunner {
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// A new, empty folder under the system's temporary folder, named `mailplan-PURPOSE-UUID`; the test removes it.
+    static func temporaryFolder(_ purpose: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-\(purpose)-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
 }

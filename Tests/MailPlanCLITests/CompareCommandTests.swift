@@ -3,11 +3,7 @@ import Testing
 
 @Suite("mailplan compare")
 struct CompareCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-compare-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    private func temporaryFolder() throws -> URL { try CLIRunner.temporaryFolder("compare") }
 
     /// Plans `week` with `planner` into `folder/name`, returning what `mailplan plan` printed and the plan.json path.
     private func plan(_ week: String, _ planner: String, into folder: URL, _ name: String) throws -> (stdout: String, json: String) {

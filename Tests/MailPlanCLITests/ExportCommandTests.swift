@@ -3,11 +3,7 @@ import Testing
 
 @Suite("mailplan export")
 struct ExportCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-export-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    private func temporaryFolder() throws -> URL { try CLIRunner.temporaryFolder("export") }
 
     @Test func writesMPSAndLPWithReadableNames() throws {
         let folder = try temporaryFolder()

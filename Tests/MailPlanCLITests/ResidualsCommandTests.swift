@@ -3,11 +3,7 @@ import Testing
 
 @Suite("mailplan residuals")
 struct ResidualsCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-residuals-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    private func temporaryFolder() throws -> URL { try CLIRunner.temporaryFolder("residuals") }
 
     /// Plans the template week with the status quo, whose desks keep every `ward` stage: kita-kokuho-1 extracts and
     /// dispatches at the ward and inserts at the department (two hand-offs); the other two jobs do not fit the desks

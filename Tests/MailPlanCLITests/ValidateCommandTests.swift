@@ -119,9 +119,5 @@ struct ValidateCommandTests {
         #expect(result.stderr.hasPrefix("\(Self.fixtures)/site/horizon-zero.toml:18:17: error: "))
     }
 
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mailplan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    private func temporaryFolder() throws -> URL { try CLIRunner.temporaryFolder("validate") }
 }
