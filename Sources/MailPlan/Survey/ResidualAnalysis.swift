@@ -6,8 +6,9 @@ struct ResidualAnalysis {
     let plan: Plan
     private let resourceIndex: [String: Int]
     private let byJob: [String: [Stage: Assignment]]
-    /// Resources the plan uses: a vendor's weekly charge is part of a job's cost only when the plan does not pay it.
-    private let used: Set<String>
+    /// The jobs the plan puts on each resource: a vendor's weekly charge is part of a job's cost only when no other
+    /// job of the plan pays it.
+    private let users: [String: Set<String>]
 
     init(_ catalogue: RouteCatalogue, _ plan: Plan) {
         self.catalogue = catalogue
@@ -16,7 +17,7 @@ struct ResidualAnalysis {
         var byJob: [String: [Stage: Assignment]] = [:]
         for assignment in plan.assignments { byJob[assignment.job, default: [:]][assignment.stage] = assignment }
         self.byJob = byJob
-        used = Set(plan.assignments.map(\.resource))
+        users = plan.assignments.reduce(into: [:]) { $0[$1.resource, default: []].insert($1.job) }
     }
 
     /// The residual record of job `j`, or nil when the plan keeps none of its stages on a ward desk (or defers it).
@@ -114,7 +115,7 @@ struct ResidualAnalysis {
         for r in Set(route) {
             let resource = resources[r]
             if resource.kind == .vendor {
-                if !used.subtracting(byJob[job.id]?.values.map(\.resource) ?? []).contains(resource.id) { cost += resource.weeklyFixedYen }
+                if (users[resource.id] ?? []).subtracting([job.id]).isEmpty { cost += resource.weeklyFixedYen }
             } else {
                 cost += resource.setupMinutes / 60 * resource.yenPerHour
             }
