@@ -52,24 +52,7 @@ struct WeekRelaxation {
             var xs: [LinearModel.Variable] = []
             var byStageResource: [String: [LinearModel.Variable]] = [:]
             for (index, route) in catalogue.routes[j].enumerated() {
-                var cost = 0.0
-                var start = ready
-                var starts: [Int] = []
-                for (k, stage) in job.stages.enumerated() {
-                    let resource = resources[route.resources[k]]
-                    if k > 0 {
-                        let transfer = site.transfer(from: resources[route.resources[k - 1]], to: resource)
-                        cost += transfer?.handoffYen ?? 0
-                        start += transfer?.lagDays ?? 0
-                    }
-                    starts.append(start)
-                    cost += Double(job.pieces) * RouteCatalogue.unitCost(resource, stage)
-                    if stage == .dispatch, let mailClass {
-                        cost -= Self.bestDiscount(mailClass, reach["\(mailClass.id)|\(resource.site)"] ?? 0)
-                            * mailClass.priceYen * Double(job.pieces)
-                    }
-                }
-                cost += policy.latenessYenPerPieceDay * Double(horizon.daysLate(job, start) * job.pieces)
+                let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
                 let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: cost)
                 xs.append(x)
                 for (k, stage) in job.stages.enumerated() {
@@ -164,32 +147,47 @@ struct WeekRelaxation {
             guard let ready = horizon.readyIndex(job) else { total += best; continue }
             let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
             for route in catalogue.routes[j] {
-                var cost = 0.0
-                var start = ready
+                var cost = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach).cost
                 for (k, stage) in job.stages.enumerated() {
                     let resource = resources[route.resources[k]]
-                    if k > 0 {
-                        let transfer = site.transfer(from: resources[route.resources[k - 1]], to: resource)
-                        cost += transfer?.handoffYen ?? 0
-                        start += transfer?.lagDays ?? 0
-                    }
-                    cost += Double(job.pieces) * RouteCatalogue.unitCost(resource, stage)
                     let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
                     if resource.kind != .vendor && resource.setupMinutes > 0 && daily > 0 {
                         let hours = Double(job.pieces) / (resource.rates[stage] ?? 1)
                         cost += resource.setupMinutes / 60 * resource.yenPerHour * hours / daily
                     }
-                    if stage == .dispatch, let mailClass {
-                        cost -= bestDiscount(mailClass, reach["\(mailClass.id)|\(resource.site)"] ?? 0)
-                            * mailClass.priceYen * Double(job.pieces)
-                    }
                 }
-                cost += policy.latenessYenPerPieceDay * Double(horizon.daysLate(job, start) * job.pieces)
                 best = min(best, cost)
             }
             total += best
         }
         return total
+    }
+
+    /// A route's cost in both bounds: processing, hand-offs, the best reachable discount of its dispatched pieces and
+    /// the lateness its lags force at the least; with the first day each stage can start.
+    static func routeCost(_ catalogue: RouteCatalogue, _ route: Route, _ job: Job, ready: Int, mailClass: MailClass?,
+                          reach: [String: Double]) -> (cost: Double, starts: [Int]) {
+        let site = catalogue.book.site
+        let resources = catalogue.resources
+        var cost = 0.0
+        var start = ready
+        var starts: [Int] = []
+        for (k, stage) in job.stages.enumerated() {
+            let resource = resources[route.resources[k]]
+            if k > 0 {
+                let transfer = site.transfer(from: resources[route.resources[k - 1]], to: resource)
+                cost += transfer?.handoffYen ?? 0
+                start += transfer?.lagDays ?? 0
+            }
+            starts.append(start)
+            cost += Double(job.pieces) * RouteCatalogue.unitCost(resource, stage)
+            if stage == .dispatch, let mailClass {
+                cost -= bestDiscount(mailClass, reach["\(mailClass.id)|\(resource.site)"] ?? 0)
+                    * mailClass.priceYen * Double(job.pieces)
+            }
+        }
+        cost += site.policy.latenessYenPerPieceDay * Double(catalogue.horizon.daysLate(job, start) * job.pieces)
+        return (cost, starts)
     }
 
     /// The largest lot each (mail class, site) could form on a day — every piece that could be dispatched
