@@ -68,6 +68,31 @@ struct PlannerTests {
         #expect(compared >= 30)
     }
 
+    /// Lots are capped in both bounds by what their site can dispatch in a day. The cap is worked out by hand for
+    /// the small site, and no valid plan of any planner on 40 seeded instances forms a larger lot.
+    @Test func noLotExceedsItsSiteDailyDispatchCapacity() throws {
+        let catalogue = RouteCatalogue(SmallInstances.book(seed: 1))
+        #expect(catalogue.dailyDispatchPieces(site: "center") == 2000 * 4)  // the dispatch desk, not the insert line
+        #expect(catalogue.dailyDispatchPieces(site: "hall") == 800 * 8)
+        #expect(catalogue.dailyDispatchPieces(site: "vendor") == 3000)
+        #expect(catalogue.dailyDispatchPieces(site: "nowhere") == 0)
+        var lots = 0
+        for seed in UInt64(1)...40 {
+            let catalogue = RouteCatalogue(SmallInstances.book(seed: seed, jobs: 8))
+            let evaluator = PlanEvaluator(catalogue.book)
+            let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(10))).plan(catalogue)
+            for plan in [HeuristicPlanners.statusQuo(catalogue), HeuristicPlanners.greedy(catalogue), optimal] {
+                let evaluation = evaluator.evaluate(plan)
+                #expect(evaluation.violations.isEmpty, "seed \(seed)")
+                for lot in evaluation.lots {
+                    #expect(Double(lot.pieces) <= catalogue.dailyDispatchPieces(site: lot.site), "seed \(seed): \(lot)")
+                    lots += 1
+                }
+            }
+        }
+        #expect(lots > 100)
+    }
+
     /// The decomposition's bound (taken on the second core) is the best of the week relaxation and the whole
     /// model's LP relaxation, and never above the exhaustive optimum.
     @Test func decompositionBoundIsValidAndUsesBothRelaxations() throws {

@@ -193,10 +193,11 @@ struct PlanningModel {
         // Postal lots: the volume earning tier t lies in [min_t, M_t] when the tier is chosen, else 0.
         for key in lotTerms.keys.sorted(by: { ($0.mailClass, $0.site, $0.day) < ($1.mailClass, $1.site, $1.day) }) {
             guard let mailClass = site.tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
-            let maximum = lotMaximum[key]!
+            let fixed = Double(context.lots[key] ?? 0)
+            // No lot is larger than its site can dispatch in a day: a tight big-M for the tier rows.
+            let maximum = min(lotMaximum[key]!, max(fixed, catalogue.dailyDispatchPieces(site: key.site)))
             let tiers = mailClass.tiers.filter { Double($0.minPieces) <= maximum }
             guard !tiers.isEmpty else { continue }
-            let fixed = Double(context.lots[key] ?? 0)
             let label = "\(key.mailClass)_\(key.site)_\(date(key.day))"
             var entries: [(tier: DiscountTier, volume: LinearModel.Variable, chosen: LinearModel.Variable)] = []
             for (t, tier) in tiers.enumerated() {

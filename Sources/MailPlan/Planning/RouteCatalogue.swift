@@ -139,6 +139,18 @@ public struct RouteCatalogue: Sendable {
         return resource.yenPerHour / (resource.rates[stage] ?? 1)
     }
 
+    /// The most pieces all the dispatching resources at `site` can dispatch on one working day (with allowed
+    /// overtime; vendors: their pieces per day): no postal lot of that site and day is larger. ∞ when a vendor
+    /// there has no daily limit.
+    func dailyDispatchPieces(site: String) -> Double {
+        let overtime = book.site.policy.overtimeHoursPerDay
+        return resources.filter { $0.site == site && $0.stages.contains(.dispatch) }.reduce(0) { total, resource in
+            if resource.kind == .vendor { return total + (resource.piecesPerDay ?? .infinity) }
+            let hours = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? overtime : 0)
+            return total + hours * (resource.rates[.dispatch] ?? 0)
+        }
+    }
+
     /// The lag in working days between two consecutive stages of a route.
     func lag(_ route: Route, into k: Int) -> Int {
         book.site.transfer(from: resources[route.resources[k - 1]], to: resources[route.resources[k]])?.lagDays ?? 0

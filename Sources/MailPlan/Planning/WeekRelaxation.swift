@@ -191,15 +191,19 @@ struct WeekRelaxation {
     }
 
     /// The largest lot each (mail class, site) could form on a day — every piece that could be dispatched
-    /// there — keyed `class|site`, to find the best tier a piece dispatched there could reach.
+    /// there, and no more than the site can dispatch in a day — keyed `class|site`, to find the best tier a
+    /// piece dispatched there could reach.
     static func lotReach(_ catalogue: RouteCatalogue) -> [String: Double] {
         let site = catalogue.book.site
         var reach: [String: Double] = [:]
+        var dailyDispatch: [String: Double] = [:]
         for (j, job) in catalogue.book.jobs.enumerated() {
             guard let k = job.stages.firstIndex(of: .dispatch),
                   let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
             for s in Set(catalogue.routes[j].map { catalogue.resources[$0.resources[k]].site }) {
-                reach["\(mailClass.id)|\(s)", default: 0] += Double(job.pieces)
+                if dailyDispatch[s] == nil { dailyDispatch[s] = catalogue.dailyDispatchPieces(site: s) }
+                let key = "\(mailClass.id)|\(s)"
+                reach[key] = min((reach[key] ?? 0) + Double(job.pieces), dailyDispatch[s]!)
             }
         }
         return reach
