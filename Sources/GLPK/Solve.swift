@@ -58,11 +58,15 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
     case 0:
         break
     case GLP_ETMLIM:
-        if !isMIP, glp_get_prim_stat(problem.pointer) == GLP_FEAS {
+        guard !isMIP else { return run.outOfTime(start: start) }
+        // The duals of the last basis still prove a bound (weak duality); the dual simplex's climb toward the
+        // optimum makes it a good one when the time runs out near the end.
+        let bound = model.lagrangianBound(rowMultipliers: problem.lpRowDuals())
+        if glp_get_prim_stat(problem.pointer) == GLP_FEAS {
             return run.finish(.timeLimit(withSolution: true), objective: problem.lpObjective(),
-                              bound: nil, values: problem.lpValues())
+                              bound: bound, values: problem.lpValues())
         }
-        return isMIP ? run.outOfTime(start: start) : run.finish(.timeLimit(withSolution: false))
+        return run.finish(.timeLimit(withSolution: false), bound: bound)
     case GLP_ENOPFS:
         return run.finish(.infeasible)
     case GLP_ENODFS:

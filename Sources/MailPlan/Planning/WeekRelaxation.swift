@@ -214,9 +214,9 @@ struct WeekRelaxation {
         mailClass.tier(forLot: pieces)?.discount ?? 0
     }
 
-    /// Solves the relaxation; nil when GLPK could not (then no bound is claimed).
+    /// Solves the relaxation: its optimum, or when the time runs out the bound its last duals prove; nil when
+    /// neither is available (then no bound is claimed).
     func bound(timeLimit: Duration, method: SolveParameters.LPMethod = .primal) throws -> Double? {
-        let solution = try solve(model, try SolveParameters(timeLimit: timeLimit, method: method))
-        return solution.termination == .optimal ? solution.objectiveValue : nil
+        try solve(model, try SolveParameters(timeLimit: timeLimit, method: method)).bestBound
     }
 }

@@ -1,0 +1,68 @@
+import GLPK
+import Testing
+
+@Suite("Lagrangian bounds")
+struct LagrangianBoundTests {
+    /// The GLPK manual's example (maximise 10x1 + 6x2 + 4x3, optimum 2200/3): its optimal duals (10/3, 2/3, 0)
+    /// prove exactly the optimum; other multipliers prove more; none proves less.
+    @Test func manualExampleBoundsAtTheOptimalDuals() throws {
+        var model = LinearModel(name: "sample", sense: .maximize)
+        let x1 = model.addVariable("x1", objective: 10)
+        let x2 = model.addVariable("x2", objective: 6)
+        let x3 = model.addVariable("x3", objective: 4)
+        model.addConstraint("p", [(x1, 1), (x2, 1), (x3, 1)], .atMost(100))
+        model.addConstraint("q", [(x1, 10), (x2, 4), (x3, 5)], .atMost(600))
+        model.addConstraint("r", [(x1, 2), (x2, 2), (x3, 6)], .atMost(300))
+        #expect(close(try #require(model.lagrangianBound(rowMultipliers: [10.0 / 3, 2.0 / 3, 0])), 2200.0 / 3))
+        // π = (10, 0, 0) prices every column out: 100 · 10 = 1000 ≥ 2200/3.
+        #expect(close(try #require(model.lagrangianBound(rowMultipliers: [10, 0, 0])), 1000))
+        // Zero multipliers leave x1 unbounded above with a positive profit: no finite bound.
+        #expect(model.lagrangianBound(rowMultipliers: [0, 0, 0]) == nil)
+        // A multiplier of the wrong sign on a ≤ row of a maximisation meets its infinite lower bound: it counts as 0.
+        #expect(model.lagrangianBound(rowMultipliers: [10, -5, 0]) == model.lagrangianBound(rowMultipliers: [10, 0, 0]))
+        #expect(model.lagrangianBound(rowMultipliers: [1, 2]) == nil)
+    }
+
+    /// Random boxed LPs with every kind of row, both senses: the optimal duals prove the optimum to 1e-6, and
+    /// random multipliers of any sign never prove more than the optimum.
+    @Test func everyMultiplierGivesAValidBound() throws {
+        var generator = SeededGenerator(seed: 2026_11_30)
+        var solved = 0
+        for instance in 0..<120 {
+            let sense: LinearModel.Sense = instance % 2 == 0 ? .minimize : .maximize
+            var model = LinearModel(sense: sense)
+            model.objectiveConstant = Double(Int.random(in: -50...50, using: &generator))
+            let columns = Int.random(in: 2...8, using: &generator)
+            let xs = (0..<columns).map { j in
+                let lower = Double(Int.random(in: -3...2, using: &generator))
+                return model.addVariable("x\(j)", lowerBound: lower, upperBound: lower + Double(Int.random(in: 1...6, using: &generator)),
+                                         objective: Double(Int.random(in: -9...9, using: &generator)))
+            }
+            for i in 0..<Int.random(in: 1...6, using: &generator) {
+                let terms = xs.compactMap { x in
+                    Bool.random(using: &generator) ? (x, Double(Int.random(in: -5...5, using: &generator))) : nil
+                }
+                let level = Double(Int.random(in: -4...10, using: &generator))
+                let bounds: ConstraintBounds = switch i % 4 {
+                case 0: .atMost(level)
+                case 1: .atLeast(level - 8)
+                case 2: .init(lower: level - 6, upper: level)
+                default: .exactly(level / 2)
+                }
+                model.addConstraint("r\(i)", terms, bounds)
+            }
+            let solution = try solve(model)
+            guard solution.termination == .optimal, let optimum = solution.objectiveValue else { continue }
+            solved += 1
+            let atOptimum = try #require(model.lagrangianBound(rowMultipliers: solution.duals), "instance \(instance)")
+            #expect(close(atOptimum, optimum), "instance \(instance): \(atOptimum) vs \(optimum)")
+            for _ in 0..<40 {
+                let multipliers = (0..<model.constraintCount).map { _ in Double.random(in: -10...10, using: &generator) }
+                guard let bound = model.lagrangianBound(rowMultipliers: multipliers) else { continue }
+                let valid = sense == .minimize ? bound <= optimum + 1e-9 : bound >= optimum - 1e-9
+                #expect(valid, "instance \(instance): bound \(bound), optimum \(optimum)")
+            }
+        }
+        #expect(solved >= 50)
+    }
+}
