@@ -7,10 +7,14 @@ import GLPK
 /// It relaxes the day-by-day model in ways that can only lower the cost:
 /// - route choices are fractional; each route costs its processing, hand-offs and the lateness its lags
 ///   force at the least (a route whose lags end after the due day is late by at least that much);
-/// - capacity is kept per resource for every suffix of the week: the work of stages that cannot start
-///   before day d fits in the hours of days d … end (plus allowed overtime, priced);
-/// - setups: a group run on a resource needs at least one setup, and at least as many setup-days as its
-///   processing hours there divided by the resource's daily hours;
+/// - a route that can be on time has a late share, every piece of which is at least one day late;
+/// - each stage of a route has a window: its first possible day and, for the on-time share, the last day it
+///   can finish for the job to be dispatched by its due day (the late share's window runs to the end of the
+///   week). Capacity is kept per resource for every span of days: the work whose window lies in the span fits
+///   in the span's hours with the setups done in it (plus allowed overtime, priced over the week);
+/// - setups are shares per group, resource and day: a route using a resource needs one of its group's setups
+///   there on or after its first possible day, its on-time share one within its window, and a group needs at
+///   least as many setup-days as its processing hours there divided by the resource's daily hours;
 /// - a vendor used by any route pays its weekly charge;
 /// - postal lots: each dispatched piece earns at most the best discount a lot at its site could reach
 ///   (the class's highest tier that all pieces able to dispatch there on one day could fill), which is what
@@ -19,11 +23,7 @@ struct WeekRelaxation {
     let catalogue: RouteCatalogue
     private(set) var model = LinearModel(name: "mailplan_week_relaxation")
 
-    /// - Parameter perJobSetupRows: require a setup of a group on a resource whenever any job of the group uses
-    ///   it (one row per job, stage and resource). Without them only the hours-based setup count remains: a
-    ///   weaker bound, but an LP with a row per job instead of one per job stage and resource, which GLPK
-    ///   solves in a fraction of the time on large weeks.
-    init(_ catalogue: RouteCatalogue, perJobSetupRows: Bool = true) {
+    init(_ catalogue: RouteCatalogue) {
         self.catalogue = catalogue
         let book = catalogue.book
         let site = book.site
@@ -34,11 +34,25 @@ struct WeekRelaxation {
 
         let reach = Self.lotReach(catalogue)
 
-        // Per resource and first possible day: the hours (vendors: pieces) of route stages that start there.
-        var suffixTerms: [Int: [Int: [(LinearModel.Variable, Double)]]] = [:]
+        // Per resource and window: the hours (vendors: pieces) of route stages that must be done within it: the
+        // on-time part of a route between its first possible day and its last day on time, the late part (and
+        // all of a route that cannot be on time) from its first possible day to the end of the week.
+        var windowTerms: [Int: [Window: [(LinearModel.Variable, Double)]]] = [:]
         var groupHours: [String: [(LinearModel.Variable, Double)]] = [:]  // key: group|resource
-        var setupUses: [String: [[LinearModel.Variable]]] = [:]
+        var setupDays: [String: [LinearModel.Variable]] = [:]  // key: group|resource; one per day
         var vendorUses: [Int: [[LinearModel.Variable]]] = [:]
+
+        // The setups of a group on a resource, one share per day.
+        func setups(_ key: String, _ r: Int) -> [LinearModel.Variable] {
+            if let found = setupDays[key] { return found }
+            let resource = resources[r]
+            let created = (0..<days).map { d in
+                model.addVariable("setup_\(PlanningModel.safe(key))_\(d)", upperBound: 1,
+                                  objective: resource.setupMinutes / 60 * resource.yenPerHour)
+            }
+            setupDays[key] = created
+            return created
+        }
 
         for (j, job) in book.jobs.enumerated() {
             let name = catalogue.jobNames[j]
@@ -50,50 +64,78 @@ struct WeekRelaxation {
             }
             let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
             var xs: [LinearModel.Variable] = []
-            var byStageResource: [String: [LinearModel.Variable]] = [:]
+            var vendorRoutes: [Int: [LinearModel.Variable]] = [:]
+            // The job's route shares that need a setup of its group on a resource on or after a day (all of the
+            // route) or within a window (its on-time part); a route counts once per resource and day or window.
+            var setupAfter: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
+            var setupWithin: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
+            var counted: Set<[Int]> = []
             for (index, route) in catalogue.routes[j].enumerated() {
                 let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
                 let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: cost)
                 xs.append(x)
+                // The last day each stage can finish for the job to be dispatched by its due day.
+                let deadlines = Self.deadlines(catalogue, route, job)
+                // The late share of a route that can be on time: every late piece is at least a day late.
+                var late: LinearModel.Variable?
+                if zip(starts, deadlines).allSatisfy({ $0 <= $1 }) {
+                    let l = model.addVariable("late_\(name)_\(index)", upperBound: 1,
+                                              objective: policy.latenessYenPerPieceDay * Double(job.pieces))
+                    model.addConstraint("late_\(name)_\(index)", [(l, 1), (x, -1)], .atMost(0))
+                    late = l
+                }
                 for (k, stage) in job.stages.enumerated() {
                     let r = route.resources[k]
                     let resource = resources[r]
                     let amount = resource.kind == .vendor ? Double(job.pieces) : Double(job.pieces) / (resource.rates[stage] ?? 1)
-                    suffixTerms[r, default: [:]][starts[k], default: []].append((x, amount))
-                    byStageResource["\(k)|\(r)", default: []].append(x)
-                    if resource.kind != .vendor && resource.setupMinutes > 0 {
-                        groupHours["\(job.setupGroup)|\(r)", default: []].append((x, amount))
+                    let window = Window(first: starts[k], last: deadlines[k])
+                    let rest = Window(first: starts[k], last: days - 1)
+                    if let late {
+                        windowTerms[r, default: [:]][window, default: []] += [(x, amount), (late, -amount)]
+                        windowTerms[r, default: [:]][rest, default: []].append((late, amount))
+                    } else {
+                        windowTerms[r, default: [:]][rest, default: []].append((x, amount))
+                    }
+                    if resource.kind == .vendor {
+                        // A route counts once, however many of its stages the vendor does.
+                        if resource.weeklyFixedYen > 0 && vendorRoutes[r]?.last != x { vendorRoutes[r, default: []].append(x) }
+                        continue
+                    }
+                    guard resource.setupMinutes > 0 else { continue }
+                    groupHours["\(job.setupGroup)|\(r)", default: []].append((x, amount))
+                    if counted.insert([index, r, window.first, -1]).inserted {
+                        setupAfter[SetupNeed(resource: r, window: Window(first: window.first, last: days - 1)), default: []].append((x, 1))
+                    }
+                    if let late, counted.insert([index, r, window.first, window.last]).inserted {
+                        setupWithin[SetupNeed(resource: r, window: window), default: []] += [(x, 1), (late, -1)]
                     }
                 }
             }
             model.addConstraint("assign_\(name)", xs.map { ($0, 1.0) } + [(deferral, 1.0)], .exactly(1))
-            for key in byStageResource.keys.sorted() {
-                let r = Int(key.split(separator: "|")[1])!
-                let resource = resources[r]
-                if resource.kind == .vendor {
-                    if resource.weeklyFixedYen > 0 { vendorUses[r, default: []].append(byStageResource[key]!) }
-                } else if resource.setupMinutes > 0 {
-                    setupUses["\(job.setupGroup)|\(r)", default: []].append(byStageResource[key]!)
+            for r in vendorRoutes.keys.sorted() { vendorUses[r, default: []].append(vendorRoutes[r]!) }
+            // The routes of a job exclude each other, so its shares needing one window add up to at most one
+            // setup there.
+            for (label, needs) in [("setup", setupAfter), ("ontimesetup", setupWithin)] {
+                for need in needs.keys.sorted() {
+                    let key = "\(job.setupGroup)|\(need.resource)"
+                    let ys = setups(key, need.resource)[need.window.first...need.window.last].map { ($0, -1.0) }
+                    model.addConstraint("\(label)_\(name)_\(resources[need.resource].id)_\(need.window.first)_\(need.window.last)",
+                                        needs[need]! + ys, .atMost(0))
                 }
             }
         }
 
-        // Setups: at least one per group and resource used, and at least hours / daily hours of them.
-        var setupHoursByResource: [Int: [(LinearModel.Variable, Double)]] = [:]
-        for key in setupUses.keys.sorted() {
-            let parts = key.split(separator: "|")
-            let r = Int(parts[parts.count - 1])!
+        // Setups: at least as many setup-days as the group's processing hours divided by the daily hours.
+        var setupHours: [Int: [(variables: [LinearModel.Variable], hours: Double)]] = [:]
+        for key in setupDays.keys.sorted() {
+            let r = Int(key.split(separator: "|").last!)!
             let resource = resources[r]
-            let count = model.addVariable("setups_\(PlanningModel.safe(key))", upperBound: Double(days),
-                                          objective: resource.setupMinutes / 60 * resource.yenPerHour)
-            for (n, uses) in setupUses[key]!.enumerated() where perJobSetupRows {
-                model.addConstraint("setup_\(PlanningModel.safe(key))_\(n)", uses.map { ($0, 1.0) } + [(count, -1)], .atMost(0))
-            }
             let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
             if let hours = groupHours[key], daily > 0 {
-                model.addConstraint("setupdays_\(PlanningModel.safe(key))", hours.map { ($0.0, $0.1 / daily) } + [(count, -1)], .atMost(0))
+                model.addConstraint("setupdays_\(PlanningModel.safe(key))",
+                                    hours.map { ($0.0, $0.1 / daily) } + setupDays[key]!.map { ($0, -1) }, .atMost(0))
             }
-            setupHoursByResource[r, default: []].append((count, resource.setupMinutes / 60))
+            setupHours[r, default: []].append((setupDays[key]!, resource.setupMinutes / 60))
         }
         for r in vendorUses.keys.sorted() {
             let resource = resources[r]
@@ -103,32 +145,68 @@ struct WeekRelaxation {
             }
         }
 
-        // Capacity of every suffix of the week; overtime priced over the whole week. The work that can start
-        // no earlier than day s is one variable per resource and day, so each route enters one row, not one
-        // per suffix (this keeps the LP sparse at 6,000 jobs).
-        for r in suffixTerms.keys.sorted() {
+        // Capacity of every span of days: the work that cannot start before its first day, or must end by its
+        // last to be on time, fits in the span's hours with the setups done in it; overtime is priced over the
+        // whole week. The work of each start day or window is one variable per resource, so each route enters
+        // one row per window, not one per span (this keeps the LP sparse at 6,000 jobs).
+        for r in windowTerms.keys.sorted() {
             let resource = resources[r]
             let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0
             let perDay = resource.kind == .vendor ? (resource.piecesPerDay ?? .infinity) : resource.hoursPerDay
             guard perDay.isFinite else { continue }
-            var load: [Int: LinearModel.Variable] = [:]
-            for start in suffixTerms[r]!.keys.sorted() {
-                let work = model.addVariable("work_\(resource.id)_\(start)")
-                model.addConstraint("work_\(resource.id)_\(start)", suffixTerms[r]![start]! + [(work, -1)], .atMost(0))
-                load[start] = work
+            var load: [Window: LinearModel.Variable] = [:]
+            for window in windowTerms[r]!.keys.sorted() {
+                let label = "\(resource.id)_\(window.first)_\(window.last)"
+                let work = model.addVariable("work_\(label)")
+                model.addConstraint("work_\(label)", windowTerms[r]![window]! + [(work, -1)], .atMost(0))
+                load[window] = work
             }
             let o = overtime > 0
                 ? model.addVariable("ot_\(resource.id)", upperBound: overtime * Double(days),
                                     objective: resource.yenPerHour * (policy.overtimeFactor - 1))
                 : nil
             for first in 0..<days {
-                var terms = load.filter { $0.key >= first }.sorted { $0.key < $1.key }.map { ($0.value, 1.0) }
-                if first == 0 { terms += setupHoursByResource[r] ?? [] }
-                guard !terms.isEmpty else { continue }
-                if let o { terms.append((o, -1)) }
-                model.addConstraint("cap_\(resource.id)_from_\(first)", terms, .atMost(perDay * Double(days - first)))
+                for last in first..<days {
+                    let span = Window(first: first, last: last)
+                    var terms = load.keys.filter { span.contains($0) }.sorted().map { (load[$0]!, 1.0) }
+                    guard !terms.isEmpty else { continue }
+                    for (variables, hours) in setupHours[r] ?? [] {
+                        terms += variables[first...last].map { ($0, hours) }
+                    }
+                    if let o { terms.append((o, -1)) }
+                    model.addConstraint("cap_\(resource.id)_\(first)_\(last)", terms, .atMost(perDay * Double(last - first + 1)))
+                }
             }
         }
+    }
+
+    /// A span of working days, as indices, both ends included.
+    struct Window: Hashable, Comparable {
+        var first: Int
+        var last: Int
+        func contains(_ other: Window) -> Bool { first <= other.first && other.last <= last }
+        static func < (a: Window, b: Window) -> Bool { (a.first, a.last) < (b.first, b.last) }
+    }
+
+    /// A job's need for a setup of its group on a resource within a window.
+    struct SetupNeed: Hashable, Comparable {
+        var resource: Int
+        var window: Window
+        static func < (a: SetupNeed, b: SetupNeed) -> Bool { (a.resource, a.window) < (b.resource, b.window) }
+    }
+
+    /// The last day each stage of `route` can finish for `job` to be dispatched by its due day (the due day, or
+    /// the horizon's last day when it is later, less the lags of the stages after it); below the stage's first
+    /// possible day when the route cannot be on time.
+    static func deadlines(_ catalogue: RouteCatalogue, _ route: Route, _ job: Job) -> [Int] {
+        let days = catalogue.horizon.days.count
+        var last = min(catalogue.horizon.dueIndex(job) ?? -1, days - 1)
+        var result = Array(repeating: 0, count: job.stages.count)
+        for k in job.stages.indices.reversed() {
+            result[k] = last
+            if k > 0 { last -= catalogue.lag(route, into: k) }
+        }
+        return result
     }
 
     /// A weaker bound that needs no LP: every job on its cheapest route (or deferred) as if capacity were
