@@ -157,7 +157,10 @@ struct WeekRelaxation {
             var load: [Window: LinearModel.Variable] = [:]
             for window in windowTerms[r]!.keys.sorted() {
                 let label = "\(resource.id)_\(window.first)_\(window.last)"
-                let work = model.addVariable("work_\(label)")
+                // Bounded by the window's own span row; a bound on every column lets a stopped dual simplex
+                // still prove a bound (``LinearModel/lagrangianBound(rowMultipliers:)``).
+                let most = perDay * Double(window.last - window.first + 1) + overtime * Double(days)
+                let work = model.addVariable("work_\(label)", upperBound: most)
                 model.addConstraint("work_\(label)", windowTerms[r]![window]! + [(work, -1)], .atMost(0))
                 load[window] = work
             }
