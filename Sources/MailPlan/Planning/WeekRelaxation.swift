@@ -72,18 +72,18 @@ struct WeekRelaxation {
             var counted: Set<[Int]> = []
             for (index, route) in catalogue.routes[j].enumerated() {
                 let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
-                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: cost)
-                xs.append(x)
                 // The last day each stage can finish for the job to be dispatched by its due day.
                 let deadlines = Self.deadlines(catalogue, route, job)
-                // The late share of a route that can be on time: every late piece is at least a day late.
-                var late: LinearModel.Variable?
-                if zip(starts, deadlines).allSatisfy({ $0 <= $1 }) {
-                    let l = model.addVariable("late_\(name)_\(index)", upperBound: 1,
-                                              objective: policy.latenessYenPerPieceDay * Double(job.pieces))
-                    model.addConstraint("late_\(name)_\(index)", [(l, 1), (x, -1)], .atMost(0))
-                    late = l
-                }
+                // The route's share on time and, when it can be on time at all, its late share, every piece of
+                // which is at least a day late (two columns rather than a row: the LP's basis stays small).
+                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: cost)
+                let onTimePossible = zip(starts, deadlines).allSatisfy { $0 <= $1 }
+                let late = onTimePossible
+                    ? model.addVariable("late_\(name)_\(index)", upperBound: 1,
+                                        objective: cost + policy.latenessYenPerPieceDay * Double(job.pieces))
+                    : nil
+                let shares = [x] + (late.map { [$0] } ?? [])
+                xs += shares
                 for (k, stage) in job.stages.enumerated() {
                     let r = route.resources[k]
                     let resource = resources[r]
@@ -91,23 +91,25 @@ struct WeekRelaxation {
                     let window = Window(first: starts[k], last: deadlines[k])
                     let rest = Window(first: starts[k], last: days - 1)
                     if let late {
-                        windowTerms[r, default: [:]][window, default: []] += [(x, amount), (late, -amount)]
+                        windowTerms[r, default: [:]][window, default: []].append((x, amount))
                         windowTerms[r, default: [:]][rest, default: []].append((late, amount))
                     } else {
                         windowTerms[r, default: [:]][rest, default: []].append((x, amount))
                     }
                     if resource.kind == .vendor {
                         // A route counts once, however many of its stages the vendor does.
-                        if resource.weeklyFixedYen > 0 && vendorRoutes[r]?.last != x { vendorRoutes[r, default: []].append(x) }
+                        if resource.weeklyFixedYen > 0 && vendorRoutes[r]?.last != shares.last {
+                            vendorRoutes[r, default: []] += shares
+                        }
                         continue
                     }
                     guard resource.setupMinutes > 0 else { continue }
-                    groupHours["\(job.setupGroup)|\(r)", default: []].append((x, amount))
+                    groupHours["\(job.setupGroup)|\(r)", default: []] += shares.map { ($0, amount) }
                     if counted.insert([index, r, window.first, -1]).inserted {
-                        setupAfter[SetupNeed(resource: r, window: Window(first: window.first, last: days - 1)), default: []].append((x, 1))
+                        setupAfter[SetupNeed(resource: r, window: rest), default: []] += shares.map { ($0, 1) }
                     }
-                    if let late, counted.insert([index, r, window.first, window.last]).inserted {
-                        setupWithin[SetupNeed(resource: r, window: window), default: []] += [(x, 1), (late, -1)]
+                    if onTimePossible, counted.insert([index, r, window.first, window.last]).inserted {
+                        setupWithin[SetupNeed(resource: r, window: window), default: []].append((x, 1))
                     }
                 }
             }
