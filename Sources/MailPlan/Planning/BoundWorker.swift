@@ -2,8 +2,8 @@ import Foundation
 import GLPK
 
 /// Proves lower bounds on a second thread while the neighbourhood search runs on the first (GLPK keeps its state
-/// per thread): first the week relaxation (``WeekRelaxation``), then, when the time left is about enough for it to
-/// finish, the LP relaxation of the whole model, both by the dual simplex with the long-step ratio test, each
+/// per thread): first the week relaxation (``WeekRelaxation``), then, when the time left is at least its estimated
+/// time, the LP relaxation of the whole model, both by the dual simplex with the long-step ratio test, each
 /// stopped at the planner's deadline (a stopped LP still proves the Lagrangian bound of its last duals). The
 /// search reads the best bound so far whenever it reports; the planner waits for the worker before it returns.
 final class BoundWorker: @unchecked Sendable {
@@ -19,9 +19,9 @@ final class BoundWorker: @unchecked Sendable {
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
             guard left() > .zero else { return }
             if let value = try? WeekRelaxation(catalogue).bound(timeLimit: left(), method: .dual) { record(value) }
-            // Only when it can come close to finishing: the two cores of our machine are hyperthreads, so the LP
-            // slows the search while it runs. A dual simplex stopped near its end still proves a bound (the
-            // Lagrangian bound of its duals, ``Solution/bestBound``); one stopped early proves little.
+            // Only when the time left is at least what it needs: the LP competes with the search for the
+            // machine's two cores. A dual simplex stopped near its end still proves a bound (the Lagrangian bound
+            // of its duals, ``Solution/bestBound``); one stopped early proves little.
             guard left() > Self.estimatedWholeLPTime(rows: whole.constraintCount),
                   let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
                   let solution = try? solve(whole, parameters), let value = solution.bestBound
