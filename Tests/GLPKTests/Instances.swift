@@ -1,5 +1,21 @@
 import GLPK
 
+/// The example of the GLPK manual (§1.3.1): maximise 10x1 + 6x2 + 4x3 subject to
+///   p: x1 + x2 + x3 ≤ 100, q: 10x1 + 4x2 + 5x3 ≤ 600, r: 2x1 + 2x2 + 6x3 ≤ 300, x ≥ 0.
+/// Optimum z = 2200/3 at x = (100/3, 200/3, 0); duals p = 10/3, q = 2/3, r = 0; reduced cost of x3 = −8/3.
+enum ManualExample {
+    static func model() -> (model: LinearModel, x: [LinearModel.Variable], rows: [LinearModel.Constraint]) {
+        var model = LinearModel(name: "sample", sense: .maximize)
+        let x1 = model.addVariable("x1", objective: 10)
+        let x2 = model.addVariable("x2", objective: 6)
+        let x3 = model.addVariable("x3", objective: 4)
+        let p = model.addConstraint("p", [(x1, 1), (x2, 1), (x3, 1)], .atMost(100))
+        let q = model.addConstraint("q", [(x1, 10), (x2, 4), (x3, 5)], .atMost(600))
+        let r = model.addConstraint("r", [(x1, 2), (x2, 2), (x3, 6)], .atMost(300))
+        return (model, [x1, x2, x3], [p, q, r])
+    }
+}
+
 /// A 0-1 knapsack: maximise Σ value·x subject to Σ weight·x ≤ capacity.
 struct Knapsack {
     var values: [Double]

@@ -3,16 +3,10 @@ import Testing
 
 @Suite("Lagrangian bounds")
 struct LagrangianBoundTests {
-    /// The GLPK manual's example (maximise 10x1 + 6x2 + 4x3, optimum 2200/3): its optimal duals (10/3, 2/3, 0)
-    /// prove exactly the optimum; other multipliers prove more; none proves less.
+    /// The GLPK manual's example (``ManualExample``, optimum 2200/3): its optimal duals (10/3, 2/3, 0) prove exactly
+    /// the optimum; other multipliers prove more; none proves less.
     @Test func manualExampleBoundsAtTheOptimalDuals() throws {
-        var model = LinearModel(name: "sample", sense: .maximize)
-        let x1 = model.addVariable("x1", objective: 10)
-        let x2 = model.addVariable("x2", objective: 6)
-        let x3 = model.addVariable("x3", objective: 4)
-        model.addConstraint("p", [(x1, 1), (x2, 1), (x3, 1)], .atMost(100))
-        model.addConstraint("q", [(x1, 10), (x2, 4), (x3, 5)], .atMost(600))
-        model.addConstraint("r", [(x1, 2), (x2, 2), (x3, 6)], .atMost(300))
+        let model = ManualExample.model().model
         #expect(close(try #require(model.lagrangianBound(rowMultipliers: [10.0 / 3, 2.0 / 3, 0])), 2200.0 / 3))
         // π = (10, 0, 0) prices every column out: 100 · 10 = 1000 ≥ 2200/3.
         #expect(close(try #require(model.lagrangianBound(rowMultipliers: [10, 0, 0])), 1000))

@@ -38,16 +38,16 @@ struct WeekRelaxation {
         // on-time part of a route between its first possible day and its last day on time, the late part (and
         // all of a route that cannot be on time) from its first possible day to the end of the week.
         var windowTerms: [Int: [Window: [(LinearModel.Variable, Double)]]] = [:]
-        var groupHours: [String: [(LinearModel.Variable, Double)]] = [:]  // key: group|resource
-        var setupDays: [String: [LinearModel.Variable]] = [:]  // key: group|resource; one per day
+        var groupHours: [GroupRun: [(LinearModel.Variable, Double)]] = [:]
+        var setupDays: [GroupRun: [LinearModel.Variable]] = [:]  // one per day
         var vendorUses: [Int: [[LinearModel.Variable]]] = [:]
 
         // The setups of a group on a resource, one share per day.
-        func setups(_ key: String, _ r: Int) -> [LinearModel.Variable] {
+        func setups(_ key: GroupRun) -> [LinearModel.Variable] {
             if let found = setupDays[key] { return found }
-            let resource = resources[r]
+            let resource = resources[key.resource]
             let created = (0..<days).map { d in
-                model.addVariable("setup_\(PlanningModel.safe(key))_\(d)", upperBound: 1,
+                model.addVariable("setup_\(PlanningModel.safe(key.group))_\(resource.id)_\(d)", upperBound: 1,
                                   objective: resource.setupMinutes / 60 * resource.yenPerHour)
             }
             setupDays[key] = created
@@ -69,7 +69,6 @@ struct WeekRelaxation {
             // route) or within a window (its on-time part); a route counts once per resource and day or window.
             var setupAfter: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
             var setupWithin: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
-            var counted: Set<[Int]> = []
             for (index, route) in catalogue.routes[j].enumerated() {
                 let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
                 // The last day each stage can finish for the job to be dispatched by its due day.
@@ -98,18 +97,20 @@ struct WeekRelaxation {
                     }
                     if resource.kind == .vendor {
                         // A route counts once, however many of its stages the vendor does.
-                        if resource.weeklyFixedYen > 0 && vendorRoutes[r]?.last != shares.last {
+                        if resource.weeklyFixedYen > 0 && !(vendorRoutes[r]?.contains(x) ?? false) {
                             vendorRoutes[r, default: []] += shares
                         }
                         continue
                     }
                     guard resource.setupMinutes > 0 else { continue }
-                    groupHours["\(job.setupGroup)|\(r)", default: []] += shares.map { ($0, amount) }
-                    if counted.insert([index, r, window.first, -1]).inserted {
-                        setupAfter[SetupNeed(resource: r, window: rest), default: []] += shares.map { ($0, 1) }
+                    groupHours[GroupRun(group: job.setupGroup, resource: r), default: []] += shares.map { ($0, amount) }
+                    // Stages of a route that share a resource and a window share its setup: the route counts once.
+                    let after = SetupNeed(resource: r, window: rest), within = SetupNeed(resource: r, window: window)
+                    if !(setupAfter[after]?.contains { $0.0 == x } ?? false) {
+                        setupAfter[after, default: []] += shares.map { ($0, 1) }
                     }
-                    if onTimePossible, counted.insert([index, r, window.first, window.last]).inserted {
-                        setupWithin[SetupNeed(resource: r, window: window), default: []].append((x, 1))
+                    if onTimePossible && !(setupWithin[within]?.contains { $0.0 == x } ?? false) {
+                        setupWithin[within, default: []].append((x, 1))
                     }
                 }
             }
@@ -119,8 +120,8 @@ struct WeekRelaxation {
             // setup there.
             for (label, needs) in [("setup", setupAfter), ("ontimesetup", setupWithin)] {
                 for need in needs.keys.sorted() {
-                    let key = "\(job.setupGroup)|\(need.resource)"
-                    let ys = setups(key, need.resource)[need.window.first...need.window.last].map { ($0, -1.0) }
+                    let ys = setups(GroupRun(group: job.setupGroup, resource: need.resource))[need.window.first...need.window.last]
+                        .map { ($0, -1.0) }
                     model.addConstraint("\(label)_\(name)_\(resources[need.resource].id)_\(need.window.first)_\(need.window.last)",
                                         needs[need]! + ys, .atMost(0))
                 }
@@ -130,11 +131,11 @@ struct WeekRelaxation {
         // Setups: at least as many setup-days as the group's processing hours divided by the daily hours.
         var setupHours: [Int: [(variables: [LinearModel.Variable], hours: Double)]] = [:]
         for key in setupDays.keys.sorted() {
-            let r = Int(key.split(separator: "|").last!)!
+            let r = key.resource
             let resource = resources[r]
             let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
             if let hours = groupHours[key], daily > 0 {
-                model.addConstraint("setupdays_\(PlanningModel.safe(key))",
+                model.addConstraint("setupdays_\(PlanningModel.safe(key.group))_\(resource.id)",
                                     hours.map { ($0.0, $0.1 / daily) } + setupDays[key]!.map { ($0, -1) }, .atMost(0))
             }
             setupHours[r, default: []].append((setupDays[key]!, resource.setupMinutes / 60))
@@ -191,6 +192,13 @@ struct WeekRelaxation {
         var last: Int
         func contains(_ other: Window) -> Bool { first <= other.first && other.last <= last }
         static func < (a: Window, b: Window) -> Bool { (a.first, a.last) < (b.first, b.last) }
+    }
+
+    /// A setup group (program run) on a resource.
+    struct GroupRun: Hashable, Comparable {
+        var group: String
+        var resource: Int
+        static func < (a: GroupRun, b: GroupRun) -> Bool { (a.resource, a.group) < (b.resource, b.group) }
     }
 
     /// A job's need for a setup of its group on a resource within a window.
