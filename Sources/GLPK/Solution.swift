@@ -9,6 +9,9 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
     /// A MIP search stopped after ``SolveParameters/nodeLimit`` subproblems; `withSolution` tells whether values
     /// are available. Unlike a time limit, the same model and parameters stop at the same point every time.
     case nodeLimit(withSolution: Bool)
+    /// The simplex method stopped after ``SolveParameters/iterationLimit`` iterations (`GLP_EITLIM`); `withSolution`
+    /// tells whether values are available (a primal feasible basis of an LP, or a MIP's starting solution).
+    case iterationLimit(withSolution: Bool)
     /// The model has no feasible solution (for a MIP: no integer feasible solution, or an infeasible relaxation).
     case infeasible
     /// The objective is unbounded. For a MIP this means the LP relaxation is unbounded, so the MIP is
@@ -25,6 +28,8 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
         case .gapReached: return "gap reached"
         case .timeLimit(let withSolution): return withSolution ? "time limit (with solution)" : "time limit (no solution)"
         case .nodeLimit(let withSolution): return withSolution ? "node limit (with solution)" : "node limit (no solution)"
+        case .iterationLimit(let withSolution):
+            return withSolution ? "iteration limit (with solution)" : "iteration limit (no solution)"
         case .infeasible: return "infeasible"
         case .unbounded: return "unbounded"
         case .noSolutionFound: return "no solution found"

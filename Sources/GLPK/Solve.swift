@@ -44,6 +44,7 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
         guard remaining > 0 else { return run.outOfTime(start: start) }
         smcp.tm_lim = remaining
     }
+    if let iterations = parameters.iterationLimit { smcp.it_lim = Int32(iterations) }
     glp_scale_prob(problem.pointer, GLP_SF_AUTO)
     glp_adv_basis(problem.pointer, 0)
     var code = glp_simplex(problem.pointer, &smcp)
@@ -57,16 +58,20 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
     switch code {
     case 0:
         break
-    case GLP_ETMLIM:
-        guard !isMIP else { return run.outOfTime(start: start) }
+    case GLP_ETMLIM, GLP_EITLIM:
+        let byTime = code == GLP_ETMLIM
+        let stopped = { (withSolution: Bool) -> Termination in
+            byTime ? .timeLimit(withSolution: withSolution) : .iterationLimit(withSolution: withSolution)
+        }
+        guard !isMIP else { return run.stoppedEarly(stopped, start: start) }
         // The duals of the last basis still prove a bound (weak duality); the dual simplex's climb toward the
         // optimum makes it a good one when the time runs out near the end.
         let bound = model.lagrangianBound(rowMultipliers: problem.lpRowDuals())
         if glp_get_prim_stat(problem.pointer) == GLP_FEAS {
-            return run.finish(.timeLimit(withSolution: true), objective: problem.lpObjective(),
+            return run.finish(stopped(true), objective: problem.lpObjective(),
                               bound: bound, values: problem.lpValues())
         }
-        return run.finish(.timeLimit(withSolution: false), bound: bound)
+        return run.finish(stopped(false), bound: bound)
     case GLP_ENOPFS:
         return run.finish(.infeasible)
     case GLP_ENODFS:
@@ -170,10 +175,14 @@ private struct SolveRun {
 
     /// The time ran out before the search could start: the starting solution, if any, is the answer.
     mutating func outOfTime(start: [Double]?, bound: Double? = nil) -> Solution {
-        guard let start else { return finish(.timeLimit(withSolution: false), bound: bound) }
+        stoppedEarly({ .timeLimit(withSolution: $0) }, start: start, bound: bound)
+    }
+
+    /// A limit stopped the solve before the search could start: the starting solution, if any, is the answer.
+    mutating func stoppedEarly(_ termination: (Bool) -> Termination, start: [Double]?, bound: Double? = nil) -> Solution {
+        guard let start else { return finish(termination(false), bound: bound) }
         startAccepted = true
-        return finish(.timeLimit(withSolution: true), objective: model.objectiveValue(of: start),
-                      bound: bound, values: start)
+        return finish(termination(true), objective: model.objectiveValue(of: start), bound: bound, values: start)
     }
 
     /// An LP by the interior-point method (`glp_interior`), which has no time limit of its own.

@@ -1,6 +1,6 @@
 /// How a model is solved: limits, tolerances, cut families, logging and a starting solution.
 ///
-/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:nodeLimit:start:logSink:progress:)``
+/// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:nodeLimit:iterationLimit:start:logSink:progress:)``
 /// throws for a negative gap or a non-positive time limit, so a value of this type is always usable.
 public struct SolveParameters: Sendable {
     /// The cutting-plane families GLPK's branch-and-cut may generate (`glp_iocp` fields).
@@ -67,6 +67,10 @@ public struct SolveParameters: Sendable {
     /// Stop a MIP search after this many subproblems (checked in the branch-and-cut callback with
     /// `glp_ios_terminate`); nil for no limit. A deterministic alternative to a time limit.
     public let nodeLimit: Int?
+    /// Stop the simplex method after this many iterations (GLPK's `it_lim`, for an LP or a MIP's root relaxation);
+    /// nil for no limit. An LP stopped so still proves the bound of its last duals, like one stopped by time, and
+    /// the same model and parameters stop at the same point every time.
+    public let iterationLimit: Int?
     /// A complete assignment offered to the search as its first incumbent; checked against the model first.
     public let start: [Double]?
     /// Receives GLPK's own terminal output, line by line. Nil (the default) keeps GLPK silent; GLPK never
@@ -88,6 +92,7 @@ public struct SolveParameters: Sendable {
         relaxIntegrality: Bool = false,
         method: LPMethod = .primal,
         nodeLimit: Int? = nil,
+        iterationLimit: Int? = nil,
         start: [Double]? = nil,
         logSink: (@Sendable (String) -> Void)? = nil,
         progress: (@Sendable (Progress) -> Void)? = nil
@@ -101,6 +106,9 @@ public struct SolveParameters: Sendable {
         if let nodeLimit, nodeLimit < 1 {
             throw .invalidParameter("node limit must be at least 1, got \(nodeLimit)")
         }
+        if let iterationLimit, !(0...Int(Int32.max)).contains(iterationLimit) {
+            throw .invalidParameter("iteration limit must be between 0 and \(Int32.max), got \(iterationLimit)")
+        }
         if let start, start.contains(where: { !$0.isFinite }) {
             throw .invalidParameter("starting solution contains a value that is not finite")
         }
@@ -113,6 +121,7 @@ public struct SolveParameters: Sendable {
         self.relaxIntegrality = relaxIntegrality
         self.method = method
         self.nodeLimit = nodeLimit
+        self.iterationLimit = iterationLimit
         self.start = start
         self.logSink = logSink
         self.progress = progress

@@ -23,28 +23,8 @@ struct LagrangianBoundTests {
         var generator = SeededGenerator(seed: 2026_11_30)
         var solved = 0
         for instance in 0..<120 {
-            let sense: LinearModel.Sense = instance % 2 == 0 ? .minimize : .maximize
-            var model = LinearModel(sense: sense)
-            model.objectiveConstant = Double(Int.random(in: -50...50, using: &generator))
-            let columns = Int.random(in: 2...8, using: &generator)
-            let xs = (0..<columns).map { j in
-                let lower = Double(Int.random(in: -3...2, using: &generator))
-                return model.addVariable("x\(j)", lowerBound: lower, upperBound: lower + Double(Int.random(in: 1...6, using: &generator)),
-                                         objective: Double(Int.random(in: -9...9, using: &generator)))
-            }
-            for i in 0..<Int.random(in: 1...6, using: &generator) {
-                let terms = xs.compactMap { x in
-                    Bool.random(using: &generator) ? (x, Double(Int.random(in: -5...5, using: &generator))) : nil
-                }
-                let level = Double(Int.random(in: -4...10, using: &generator))
-                let bounds: ConstraintBounds = switch i % 4 {
-                case 0: .atMost(level)
-                case 1: .atLeast(level - 8)
-                case 2: .init(lower: level - 6, upper: level)
-                default: .exactly(level / 2)
-                }
-                model.addConstraint("r\(i)", terms, bounds)
-            }
+            let model = Self.randomBoxedLP(instance, &generator)
+            let sense = model.sense
             let solution = try solve(model)
             guard solution.termination == .optimal, let optimum = solution.objectiveValue else { continue }
             solved += 1
@@ -58,5 +38,69 @@ struct LagrangianBoundTests {
             }
         }
         #expect(solved >= 50)
+    }
+
+    /// An LP stopped by its iteration limit, by either simplex method, proves the bound of its last duals: never
+    /// more than the optimum, and the optimum itself once the limit is high enough to finish.
+    @Test(arguments: [SolveParameters.LPMethod.primal, .dual])
+    func anLPStoppedByItsIterationLimitProvesAValidBound(method: SolveParameters.LPMethod) throws {
+        var generator = SeededGenerator(seed: 2026_11_30)
+        var stopped = 0
+        for instance in 0..<120 {
+            let model = Self.randomBoxedLP(instance, &generator)
+            let whole = try solve(model, try SolveParameters(method: method))
+            guard whole.termination == .optimal, let optimum = whole.objectiveValue else { continue }
+            for limit in 0..<4 {
+                let solution = try solve(model, try SolveParameters(method: method, iterationLimit: limit))
+                switch solution.termination {
+                case .optimal:
+                    #expect(close(try #require(solution.objectiveValue), optimum), "instance \(instance), \(limit) iterations")
+                case .iterationLimit:
+                    stopped += 1
+                    guard let bound = solution.bestBound else { continue }
+                    let valid = model.sense == .minimize ? bound <= optimum + 1e-9 : bound >= optimum - 1e-9
+                    #expect(valid, "instance \(instance), \(limit) iterations: bound \(bound), optimum \(optimum)")
+                default:
+                    Issue.record("instance \(instance), \(limit) iterations: \(solution.termination)")
+                }
+            }
+            let finished = try solve(model, try SolveParameters(method: method, iterationLimit: 10_000))
+            #expect(finished.termination == .optimal, "instance \(instance)")
+            #expect(close(try #require(finished.bestBound), optimum), "instance \(instance)")
+        }
+        #expect(stopped >= 50, "only \(stopped) solves stopped at their limit")
+    }
+
+    @Test func anIterationLimitOutsideGLPKsRangeIsRefused() {
+        #expect(throws: GLPKError.invalidParameter("iteration limit must be between 0 and 2147483647, got -1")) {
+            try SolveParameters(iterationLimit: -1)
+        }
+    }
+
+    /// A random LP with every column boxed and every kind of row; minimises for even instances, maximises for odd.
+    static func randomBoxedLP(_ instance: Int, _ generator: inout SeededGenerator) -> LinearModel {
+        let sense: LinearModel.Sense = instance % 2 == 0 ? .minimize : .maximize
+        var model = LinearModel(sense: sense)
+        model.objectiveConstant = Double(Int.random(in: -50...50, using: &generator))
+        let columns = Int.random(in: 2...8, using: &generator)
+        let xs = (0..<columns).map { j in
+            let lower = Double(Int.random(in: -3...2, using: &generator))
+            return model.addVariable("x\(j)", lowerBound: lower, upperBound: lower + Double(Int.random(in: 1...6, using: &generator)),
+                                     objective: Double(Int.random(in: -9...9, using: &generator)))
+        }
+        for i in 0..<Int.random(in: 1...6, using: &generator) {
+            let terms = xs.compactMap { x in
+                Bool.random(using: &generator) ? (x, Double(Int.random(in: -5...5, using: &generator))) : nil
+            }
+            let level = Double(Int.random(in: -4...10, using: &generator))
+            let bounds: ConstraintBounds = switch i % 4 {
+            case 0: .atMost(level)
+            case 1: .atLeast(level - 8)
+            case 2: .init(lower: level - 6, upper: level)
+            default: .exactly(level / 2)
+            }
+            model.addConstraint("r\(i)", terms, bounds)
+        }
+        return model
     }
 }

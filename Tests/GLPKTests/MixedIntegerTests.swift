@@ -95,6 +95,20 @@ struct MixedIntegerTests {
         }
     }
 
+    @Test func aRootRelaxationStoppedByItsIterationLimitReturnsTheStart() throws {
+        // A knapsack whose all-slack basis is not optimal, so the root LP needs at least one iteration.
+        var model = LinearModel(sense: .maximize)
+        let items = (0..<8).map { model.addVariable("x\($0)", kind: .binary, objective: Double(3 + $0)) }
+        model.addConstraint("weight", items.enumerated().map { ($1, Double(2 + $0)) }, .atMost(12))
+        let start = [Double](repeating: 0, count: 8)
+        let stopped = try solve(model, SolveParameters(iterationLimit: 0, start: start))
+        #expect(stopped.termination == .iterationLimit(withSolution: true))
+        #expect(stopped.values == start)
+        #expect(stopped.objectiveValue == 0)
+        #expect(try solve(model, SolveParameters(iterationLimit: 0)).termination == .iterationLimit(withSolution: false))
+        #expect(try solve(model, SolveParameters(iterationLimit: 1000, start: start)).termination == .optimal)
+    }
+
     @Test func relativeGapStopsTheSearchEarly() throws {
         let model = marketSplit(rows: 4, columns: 30, seed: 11)
         let solution = try solve(model, SolveParameters(timeLimit: .seconds(20), relativeGap: 1.0))
