@@ -5,13 +5,16 @@ extension OptimalPlanner {
     /// starting from `plan`. Returns the whole plan with the neighbourhood re-solved, or nil when GLPK found no
     /// solution in time. With `keepRoutes` only the days may change.
     ///
+    /// With `integerPieces` the daily pieces are integer variables, so the result is a solution of the whole
+    /// model with whole pieces as it stands (rather than rounded afterwards).
+    ///
     /// The fix-and-optimise search and the residual survey's what-ifs both use it.
     static func reoptimise(_ catalogue: RouteCatalogue, _ plan: Plan, neighbourhood: [Int], keepRoutes: Bool = false,
-                           nodes: Int, timeLimit: Duration) throws -> Plan? {
+                           integerPieces: Bool = false, nodes: Int, timeLimit: Duration) throws -> Plan? {
         let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
         let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
         let context = ScheduleState(catalogue, placing: plan.assignments, of: fixedIDs)
-        var sub = PlanningModel(catalogue, active: neighbourhood, context: context)
+        var sub = PlanningModel(catalogue, active: neighbourhood, context: context, integerPieces: integerPieces)
         let start = sub.start(from: plan, context: context)
         if keepRoutes, let start { sub.fixRoutes(as: start) }
         let solution = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
@@ -35,6 +38,20 @@ extension OptimalPlanner {
         } catch GLPKError.invalidStart {
             return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
                                                         nodeLimit: nodes))
+        }
+    }
+
+    /// Branch and cut on the whole model from the incumbent's values; a start that does not fit exactly (whole-piece
+    /// rounding can leave a capacity row a fraction of a piece over) is dropped rather than fatal, since the
+    /// incumbent is kept anyway.
+    static func branchAndCut(_ model: LinearModel, start: [Double]?, relativeGap: Double, timeLimit: Duration,
+                             progress: (@Sendable (SolveParameters.Progress) -> Void)?) throws -> Solution {
+        do {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+                                                        start: start, progress: progress))
+        } catch GLPKError.invalidStart {
+            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+                                                        progress: progress))
         }
     }
 }
