@@ -51,7 +51,7 @@ public struct OptimalPlanner: Sendable {
         try plan(RouteCatalogue(book))
     }
 
-    /// The model of all jobs; with whole pieces when its binaries are few enough to solve it directly.
+    /// The model of all jobs; with whole pieces when its binaries are few enough to finish it by branch and cut.
     static func wholeModel(_ catalogue: RouteCatalogue, wholeModelBinaries: Int) -> (planning: PlanningModel, integerPieces: Bool) {
         let allJobs = Array(catalogue.book.jobs.indices)
         let whole = PlanningModel(catalogue, active: allJobs, context: ScheduleState(catalogue))
