@@ -47,7 +47,7 @@ public struct Solution: Sendable {
     /// The objective value of the solution (including the constant), or nil when there is none.
     public let objectiveValue: Double?
     /// The best proven bound on the optimum: for a MIP the branch-and-cut bound, for an LP its optimum, for an LP
-    /// stopped by its time limit the Lagrangian bound of its last basis's duals (``LinearModel/lagrangianBound(rowMultipliers:)``).
+    /// stopped by its time or iteration limit the Lagrangian bound of its last basis's duals (``LinearModel/lagrangianBound(rowMultipliers:)``).
     /// Nil when none was proven (for example when time ran out before a MIP's root LP was solved).
     public let bestBound: Double?
     /// The primal values, indexed by variable; empty when there is no solution.

@@ -1,7 +1,8 @@
 /// How a model is solved: limits, tolerances, cut families, logging and a starting solution.
 ///
 /// Parameters are checked when made: ``init(timeLimit:relativeGap:presolve:cuts:feasibilityPump:proximitySearch:relaxIntegrality:method:nodeLimit:iterationLimit:start:logSink:progress:)``
-/// throws for a negative gap or a non-positive time limit, so a value of this type is always usable.
+/// throws for a negative gap, a non-positive time limit, a node limit below 1, an iteration limit outside GLPK's range
+/// or a starting solution that is not finite, so a value of this type is always usable.
 public struct SolveParameters: Sendable {
     /// The cutting-plane families GLPK's branch-and-cut may generate (`glp_iocp` fields).
     public struct CutFamilies: OptionSet, Sendable, Hashable {
@@ -69,7 +70,8 @@ public struct SolveParameters: Sendable {
     public let nodeLimit: Int?
     /// Stop the simplex method after this many iterations (GLPK's `it_lim`, for an LP or a MIP's root relaxation);
     /// nil for no limit. An LP stopped so still proves the bound of its last duals, like one stopped by time, and
-    /// the same model and parameters stop at the same point every time.
+    /// the same model and parameters stop at the same point every time. The interior-point method ignores it; after
+    /// a singular advanced basis the retry from the standard basis counts its iterations afresh.
     public let iterationLimit: Int?
     /// A complete assignment offered to the search as its first incumbent; checked against the model first.
     public let start: [Double]?

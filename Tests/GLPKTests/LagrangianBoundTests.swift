@@ -45,7 +45,7 @@ struct LagrangianBoundTests {
     @Test(arguments: [SolveParameters.LPMethod.primal, .dual])
     func anLPStoppedByItsIterationLimitProvesAValidBound(method: SolveParameters.LPMethod) throws {
         var generator = SeededGenerator(seed: 2026_11_30)
-        var stopped = 0
+        var stopped = 0, usedDuals = 0
         for instance in 0..<120 {
             let model = Self.randomBoxedLP(instance, &generator)
             let whole = try solve(model, try SolveParameters(method: method))
@@ -60,6 +60,11 @@ struct LagrangianBoundTests {
                     guard let bound = solution.bestBound else { continue }
                     let valid = model.sense == .minimize ? bound <= optimum + 1e-9 : bound >= optimum - 1e-9
                     #expect(valid, "instance \(instance), \(limit) iterations: bound \(bound), optimum \(optimum)")
+                    // The bound comes from the basis's duals, not from zero multipliers (the box alone).
+                    if let box = model.lagrangianBound(rowMultipliers: Array(repeating: 0, count: model.constraintCount)),
+                       model.sense == .minimize ? bound > box + 1e-9 : bound < box - 1e-9 {
+                        usedDuals += 1
+                    }
                 default:
                     Issue.record("instance \(instance), \(limit) iterations: \(solution.termination)")
                 }
@@ -69,6 +74,7 @@ struct LagrangianBoundTests {
             #expect(close(try #require(finished.bestBound), optimum), "instance \(instance)")
         }
         #expect(stopped >= 50, "only \(stopped) solves stopped at their limit")
+        #expect(usedDuals >= 10, "only \(usedDuals) stopped bounds beat the box alone")
     }
 
     @Test func anIterationLimitOutsideGLPKsRangeIsRefused() {

@@ -96,7 +96,7 @@ struct MixedIntegerTests {
     }
 
     @Test func aRootRelaxationStoppedByItsIterationLimitReturnsTheStart() throws {
-        // A knapsack whose all-slack basis is not optimal, so the root LP needs at least one iteration.
+        // A knapsack whose starting basis is not optimal, so the root LP needs at least one iteration.
         var model = LinearModel(sense: .maximize)
         let items = (0..<8).map { model.addVariable("x\($0)", kind: .binary, objective: Double(3 + $0)) }
         model.addConstraint("weight", items.enumerated().map { ($1, Double(2 + $0)) }, .atMost(12))

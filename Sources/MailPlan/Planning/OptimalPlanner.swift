@@ -7,10 +7,11 @@ import GLPK
 ///    small LP, and the LP relaxation of the whole model when there is time for it (``BoundWorker``).
 /// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward) are
 ///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent.
-/// 4. Small models (at most ``Options/wholeModelBinaries`` binaries) then get branch and cut on the whole model,
-///    with whole pieces, from the incumbent for the time left: it proves small weeks optimal and raises the
-///    bound. Branch and cut from the greedy plan alone found far worse plans than the search in the same time
-///    (60 s, 30–60-job weeks: 14–19 % dearer), so it comes second.
+/// 4. Small models (at most ``Options/wholeModelBinaries`` binaries) keep whole pieces in the sub-MIPs and, when the
+///    search has run out of moves before the time limit, get branch and cut on the whole model from the incumbent
+///    for the time left, which can prove a small week optimal and raises the bound. Branch and cut from the greedy
+///    plan alone found far worse plans than the search in the same time (60 s, 30–60-job weeks: 14–19 % dearer),
+///    so it comes second; a week whose search uses all the time (60 jobs at 60 s) gets none.
 /// The gap is measured on the controllable cost (the total less gross postage, a constant).
 public struct OptimalPlanner: Sendable {
     public struct Options: Sendable {
@@ -68,9 +69,9 @@ public struct OptimalPlanner: Sendable {
         var incumbentCost = evaluator.evaluate(incumbent).cost
         let firstPlan = ContinuousClock.now - began
         var bound = -Double.infinity
-        var worker: BoundWorker?
+        var bounds: BoundWorker?
         let report = { (phase: String) in
-            if let worker { bound = max(bound, worker.bound) }
+            if let bounds { bound = max(bound, bounds.bound) }
             options.progress?(PlannerProgress(phase: phase, elapsed: ContinuousClock.now - began,
                                               incumbent: incumbentCost.controllable, bound: bound.isFinite ? bound : nil))
         }
@@ -99,9 +100,9 @@ public struct OptimalPlanner: Sendable {
 
         // A bound at once; stronger ones from LPs solved on the second core while the search runs.
         bound = WeekRelaxation.separableBound(catalogue)
-        let bounds = BoundWorker(catalogue, whole: whole.model, deadline: deadline)
-        worker = bounds
-        defer { bounds.wait() }
+        let worker = BoundWorker(catalogue, whole: whole.model, deadline: deadline)
+        bounds = worker
+        defer { worker.wait() }
         report("bounds")
         // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
         func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
@@ -114,7 +115,7 @@ public struct OptimalPlanner: Sendable {
             return accept(candidate)
         }
         func searching() -> Bool {
-            bound = max(bound, bounds.bound)
+            bound = max(bound, worker.bound)
             return remaining() > .milliseconds(500) && gapNow() > options.relativeGap
         }
 
@@ -143,20 +144,29 @@ public struct OptimalPlanner: Sendable {
             }
             if !improved { jobsPerNeighbourhood *= 2 }
         }
+        // Small weeks: branch and cut from the search's plan for the time left (the bound thread may still be on the
+        // whole LP, which this solve's root repeats; both are cheap at this size). GLPK's progress counts from this
+        // solve's start and knows neither the bounds already proven nor, without a start, the incumbent.
         if solveWhole && searching() {
             let progress = options.progress
-            let solution = try Self.branchAndCut(
+            let offset = ContinuousClock.now - began
+            let proven = bound, planned = incumbentCost.controllable
+            let (solution, startUsed) = try Self.branchAndCut(
                 whole.model, start: whole.start(from: incumbent, context: ScheduleState(catalogue)),
                 relativeGap: options.relativeGap, timeLimit: remaining(),
-                progress: { progress?(PlannerProgress(phase: "branch and cut", elapsed: $0.elapsed, incumbent: $0.incumbent, bound: $0.bound)) })
+                progress: { step in
+                    progress?(PlannerProgress(phase: "branch and cut", elapsed: offset + step.elapsed,
+                                              incumbent: min(step.incumbent ?? planned, planned),
+                                              bound: max(step.bound ?? proven, proven)))
+                })
             if solution.hasSolution {
                 let (assignments, deferred) = whole.assignments(from: solution.values)
                 _ = accept(Plan(planner: "optimal", assignments: assignments, deferred: deferred.sorted()))
             }
-            if let best = solution.bestBound { bound = max(bound, best) }
+            if startUsed, let best = solution.bestBound { bound = max(bound, best) }
         }
-        bounds.wait()
-        bound = max(bound, bounds.bound)
+        worker.wait()
+        bound = max(bound, worker.bound)
         let gap = gapNow()
         if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }
         incumbent.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }

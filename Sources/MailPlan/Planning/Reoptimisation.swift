@@ -41,17 +41,17 @@ extension OptimalPlanner {
         }
     }
 
-    /// Branch and cut on the whole model from the incumbent's values; a start that does not fit exactly (whole-piece
-    /// rounding can leave a capacity row a fraction of a piece over) is dropped rather than fatal, since the
-    /// incumbent is kept anyway.
+    /// Branch and cut on the whole model from the incumbent's values. The search on small weeks keeps whole pieces,
+    /// so the start always fits; should GLPK still reject it, the solve goes on without it and `startUsed` is false:
+    /// the incumbent then lies outside the model, and the model's bound is no bound on it.
     static func branchAndCut(_ model: LinearModel, start: [Double]?, relativeGap: Double, timeLimit: Duration,
-                             progress: (@Sendable (SolveParameters.Progress) -> Void)?) throws -> Solution {
+                             progress: (@Sendable (SolveParameters.Progress) -> Void)?) throws -> (solution: Solution, startUsed: Bool) {
         do {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                        start: start, progress: progress))
+            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+                                                         start: start, progress: progress)), start != nil)
         } catch GLPKError.invalidStart {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                        progress: progress))
+            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+                                                         progress: progress)), false)
         }
     }
 }

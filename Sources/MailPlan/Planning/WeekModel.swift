@@ -2,9 +2,10 @@ import GLPK
 
 /// The whole MILP of a week exactly as ``OptimalPlanner`` states it, for other solvers.
 ///
-/// It is the model of every job at once over the planner's route catalogue: the one the planner solves directly
-/// when it has at most ``OptimalPlanner/Options/wholeModelBinaries`` binaries (then with whole pieces), and the one
-/// whose neighbourhoods it solves otherwise (then with continuous pieces, rounded cumulatively afterwards). Its
+/// It is the model of every job at once over the planner's route catalogue. With at most
+/// ``OptimalPlanner/Options/wholeModelBinaries`` binaries it has whole pieces: the planner's neighbourhoods are
+/// sub-MIPs of it as it stands, and branch and cut on it finishes the search. Otherwise it has continuous pieces:
+/// the planner solves its neighbourhoods and rounds the pieces cumulatively afterwards. Its
 /// objective is the controllable cost in yen, the figure the planner's `objective`, `bound` and `gap` refer to.
 /// Rows and columns carry readable names: `x_JOB_RESOURCE.RESOURCE.RESOURCE` for a route,
 /// `q_JOB_STAGE_RESOURCE_DATE` for pieces, `y_GROUP_RESOURCE_DATE` for a setup, `cap_RESOURCE_DATE` for capacity,
@@ -18,7 +19,7 @@ public struct WeekModel: Sendable {
     }
 
     let model: LinearModel
-    /// True when the pieces are integer variables: the planner solves this model directly.
+    /// True when the pieces are integer variables: every plan the planner finds is a solution of this model.
     public let integerPieces: Bool
 
     public init(_ catalogue: RouteCatalogue, options: OptimalPlanner.Options = .init()) {
