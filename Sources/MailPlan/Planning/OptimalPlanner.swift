@@ -69,9 +69,10 @@ public struct OptimalPlanner: Sendable {
         var incumbentCost = evaluator.evaluate(incumbent).cost
         let firstPlan = ContinuousClock.now - began
         var bound = -Double.infinity
-        var bounds: BoundWorker?
+        var worker: BoundWorker?
+        func refreshBound() { if let worker { bound = max(bound, worker.bound) } }
         let report = { (phase: String) in
-            if let bounds { bound = max(bound, bounds.bound) }
+            refreshBound()
             options.progress?(PlannerProgress(phase: phase, elapsed: ContinuousClock.now - began,
                                               incumbent: incumbentCost.controllable, bound: bound.isFinite ? bound : nil))
         }
@@ -100,9 +101,8 @@ public struct OptimalPlanner: Sendable {
 
         // A bound at once; stronger ones from LPs solved on the second core while the search runs.
         bound = WeekRelaxation.separableBound(catalogue)
-        let worker = BoundWorker(catalogue, whole: whole.model, deadline: deadline)
-        bounds = worker
-        defer { worker.wait() }
+        worker = BoundWorker(catalogue, whole: whole.model, deadline: deadline)
+        defer { worker?.wait() }
         report("bounds")
         // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
         func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
@@ -115,7 +115,7 @@ public struct OptimalPlanner: Sendable {
             return accept(candidate)
         }
         func searching() -> Bool {
-            bound = max(bound, worker.bound)
+            refreshBound()
             return remaining() > .milliseconds(500) && gapNow() > options.relativeGap
         }
 
@@ -151,7 +151,7 @@ public struct OptimalPlanner: Sendable {
             let progress = options.progress
             let offset = ContinuousClock.now - began
             let proven = bound, planned = incumbentCost.controllable
-            let (solution, startUsed) = try Self.branchAndCut(
+            let (solution, startUsed) = try Self.solveOffering(
                 whole.model, start: whole.start(from: incumbent, context: ScheduleState(catalogue)),
                 relativeGap: options.relativeGap, timeLimit: remaining(),
                 progress: { step in
@@ -165,8 +165,8 @@ public struct OptimalPlanner: Sendable {
             }
             if startUsed, let best = solution.bestBound { bound = max(bound, best) }
         }
-        worker.wait()
-        bound = max(bound, worker.bound)
+        worker?.wait()
+        refreshBound()
         let gap = gapNow()
         if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }
         incumbent.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }

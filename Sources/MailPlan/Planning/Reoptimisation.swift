@@ -17,7 +17,7 @@ extension OptimalPlanner {
         var sub = PlanningModel(catalogue, active: neighbourhood, context: context, integerPieces: integerPieces)
         let start = sub.start(from: plan, context: context)
         if keepRoutes, let start { sub.fixRoutes(as: start) }
-        let solution = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
+        let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
         guard solution.hasSolution else { return nil }
         let (assignments, deferred) = sub.assignments(from: solution.values)
         let kept = plan.assignments.filter { !activeIDs.contains($0.job) }
@@ -25,33 +25,22 @@ extension OptimalPlanner {
         return Plan(planner: plan.planner, assignments: kept + assignments, deferred: (keptDeferred + deferred).sorted())
     }
 
-    /// Solves a neighbourhood's sub-MIP from its plan; a start that no longer fits exactly (whole-piece
-    /// rounding of the fixed jobs can leave a capacity row a fraction of a piece short) is dropped rather
-    /// than fatal, since the plan it came from is kept anyway.
+    /// Branch and cut from a plan's values, for a neighbourhood's sub-MIP and for the whole model of a small week. A
+    /// start that does not fit exactly (whole-piece rounding of fixed jobs can leave a capacity row a fraction of a
+    /// piece over) is dropped rather than fatal, since the plan it came from is kept anyway; `startUsed` then says
+    /// the solve went on without it, and its bound is no bound on that plan.
     ///
-    /// Each sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time
-    /// limit only guards the overall deadline.
-    private static func solveOffering(_ model: LinearModel, start: [Double]?, nodes: Int, timeLimit: Duration) throws -> Solution {
-        do {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
-                                                        nodeLimit: nodes, start: start))
-        } catch GLPKError.invalidStart {
-            return try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: 1e-4, cuts: .all,
-                                                        nodeLimit: nodes))
-        }
-    }
-
-    /// Branch and cut on the whole model from the incumbent's values. The search on small weeks keeps whole pieces,
-    /// so the start always fits; should GLPK still reject it, the solve goes on without it and `startUsed` is false:
-    /// the incumbent then lies outside the model, and the model's bound is no bound on it.
-    static func branchAndCut(_ model: LinearModel, start: [Double]?, relativeGap: Double, timeLimit: Duration,
-                             progress: (@Sendable (SolveParameters.Progress) -> Void)?) throws -> (solution: Solution, startUsed: Bool) {
+    /// A sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time limit
+    /// only guards the overall deadline.
+    static func solveOffering(_ model: LinearModel, start: [Double]?, relativeGap: Double = 1e-4, nodes: Int? = nil,
+                              timeLimit: Duration, progress: (@Sendable (SolveParameters.Progress) -> Void)? = nil)
+        throws -> (solution: Solution, startUsed: Bool) {
         do {
             return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                         start: start, progress: progress)), start != nil)
+                                                         nodeLimit: nodes, start: start, progress: progress)), start != nil)
         } catch GLPKError.invalidStart {
             return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                         progress: progress)), false)
+                                                         nodeLimit: nodes, progress: progress)), false)
         }
     }
 }
