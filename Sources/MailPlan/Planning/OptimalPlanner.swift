@@ -64,9 +64,10 @@ public struct OptimalPlanner: Sendable {
         let began = ContinuousClock.now
         let deadline = began + options.timeLimit
         let evaluator = PlanEvaluator(catalogue.book)
-        var incumbent = HeuristicPlanners.greedy(catalogue)
-        incumbent.planner = "optimal"
-        var incumbentCost = evaluator.evaluate(incumbent).cost
+        var greedy = HeuristicPlanners.greedy(catalogue)
+        greedy.planner = "optimal"
+        // The incumbent, kept so that a neighbourhood's replacement is costed from what it touches.
+        var incumbent = PlanLedger(catalogue, plan: greedy)
         let firstPlan = ContinuousClock.now - began
         var bound = -Double.infinity
         var worker: BoundWorker?
@@ -74,7 +75,7 @@ public struct OptimalPlanner: Sendable {
         let report = { (phase: String) in
             refreshBound()
             options.progress?(PlannerProgress(phase: phase, elapsed: ContinuousClock.now - began,
-                                              incumbent: incumbentCost.controllable, bound: bound.isFinite ? bound : nil))
+                                              incumbent: incumbent.controllable, bound: bound.isFinite ? bound : nil))
         }
         report("greedy")
 
@@ -85,15 +86,8 @@ public struct OptimalPlanner: Sendable {
         let buildTime = ContinuousClock.now - buildBegan
         var status = "time_limit"
 
-        func accept(_ candidate: Plan) -> Bool {
-            let cost = evaluator.evaluate(candidate).cost
-            guard cost.total < incumbentCost.total - 1e-6 else { return false }
-            incumbent = candidate
-            incumbentCost = cost
-            return true
-        }
         func gapNow() -> Double {
-            let objective = incumbentCost.controllable
+            let objective = incumbent.controllable
             guard bound.isFinite else { return .infinity }
             return max(0, objective - bound) / max(abs(objective), 1e-9)
         }
@@ -108,11 +102,18 @@ public struct OptimalPlanner: Sendable {
         func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
             // Small models keep whole pieces in the sub-MIPs too, so that every plan the search finds is a
             // solution of the whole model that branch and cut starts from.
-            guard let candidate = try Self.reoptimise(catalogue, incumbent, neighbourhood: neighbourhood,
-                                                      keepRoutes: keepRoutes, integerPieces: solveWhole,
-                                                      nodes: nodes, timeLimit: remaining())
+            guard let (assignments, deferred) = try Self.reoptimise(
+                catalogue, context: incumbent.context(excluding: neighbourhood), current: incumbent.plan(of: neighbourhood),
+                neighbourhood: neighbourhood, keepRoutes: keepRoutes, integerPieces: solveWhole, nodes: nodes,
+                timeLimit: remaining())
             else { return false }
-            return accept(candidate)
+            let before = incumbent.controllable
+            let previous = incumbent.replace(neighbourhood, with: assignments, deferred: deferred)
+            guard incumbent.controllable < before - 1e-6 else {
+                incumbent.restore(previous)
+                return false
+            }
+            return true
         }
         func searching() -> Bool {
             refreshBound()
@@ -127,16 +128,16 @@ public struct OptimalPlanner: Sendable {
         var pass = 0
         while searching() && jobsPerNeighbourhood <= options.largestNeighbourhoodJobs {
             // A pass that gains less than 0.2 % counts as stalled: small gains can go on for a long time.
-            let before = incumbentCost.controllable
+            let before = incumbent.controllable
             pass += 1
             for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
                 if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
                     report("fix and optimise")
                 }
             }
-            guard before - incumbentCost.controllable < 0.002 * abs(before) else { continue }
+            guard before - incumbent.controllable < 0.002 * abs(before) else { continue }
             var improved = false
-            for neighbourhood in timingNeighbourhoods(catalogue, incumbent) where searching() {
+            for neighbourhood in timingNeighbourhoods(catalogue, incumbent.plan) where searching() {
                 if try improve(neighbourhood, keepRoutes: true, nodes: options.neighbourhoodNodes) {
                     improved = true
                     report("re-timing")
@@ -150,9 +151,9 @@ public struct OptimalPlanner: Sendable {
         if solveWhole && searching() {
             let progress = options.progress
             let offset = ContinuousClock.now - began
-            let proven = bound, planned = incumbentCost.controllable
+            let proven = bound, planned = incumbent.controllable
             let (solution, startUsed) = try Self.solveOffering(
-                whole.model, start: whole.start(from: incumbent, context: ScheduleState(catalogue)),
+                whole.model, start: whole.start(from: incumbent.plan, context: ScheduleState(catalogue)),
                 relativeGap: options.relativeGap, timeLimit: remaining(),
                 progress: { step in
                     progress?(PlannerProgress(phase: "branch and cut", elapsed: offset + step.elapsed,
@@ -161,20 +162,26 @@ public struct OptimalPlanner: Sendable {
                 })
             if solution.hasSolution {
                 let (assignments, deferred) = whole.assignments(from: solution.values)
-                _ = accept(Plan(planner: "optimal", assignments: assignments, deferred: deferred.sorted()))
+                let everyone = Array(catalogue.book.jobs.indices)
+                let before = incumbent.controllable
+                let previous = incumbent.replace(everyone, with: assignments, deferred: deferred)
+                if incumbent.controllable >= before - 1e-6 { incumbent.restore(previous) }
             }
             if startUsed, let best = solution.bestBound { bound = max(bound, best) }
         }
         worker?.wait()
         refreshBound()
-        let gap = gapNow()
+        // The evaluator, not the ledger's running sum, states the plan's cost.
+        var plan = incumbent.plan
+        let objective = evaluator.evaluate(plan).cost.controllable
+        let gap = bound.isFinite ? max(0, objective - bound) / max(abs(objective), 1e-9) : .infinity
         if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }
-        incumbent.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }
-        incumbent.solver = SolverReport(
-            status: status, objective: incumbentCost.controllable, bound: bound.isFinite ? bound : nil,
+        plan.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }
+        plan.solver = SolverReport(
+            status: status, objective: objective, bound: bound.isFinite ? bound : nil,
             gap: gap.isFinite ? gap : nil, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
-        return incumbent
+        return plan
     }
 
     /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that

@@ -8,21 +8,35 @@ extension OptimalPlanner {
     /// With `integerPieces` the daily pieces are integer variables, so the result is a solution of the whole
     /// model with whole pieces as it stands (rather than rounded afterwards).
     ///
-    /// The fix-and-optimise search and the residual survey's what-ifs both use it.
+    /// The residual survey's what-ifs use it; the fix-and-optimise search calls the core below with the context
+    /// from its ``PlanLedger``.
     static func reoptimise(_ catalogue: RouteCatalogue, _ plan: Plan, neighbourhood: [Int], keepRoutes: Bool = false,
                            integerPieces: Bool = false, nodes: Int, timeLimit: Duration) throws -> Plan? {
         let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
         let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
         let context = ScheduleState(catalogue, placing: plan.assignments, of: fixedIDs)
-        var sub = PlanningModel(catalogue, active: neighbourhood, context: context, integerPieces: integerPieces)
-        let start = sub.start(from: plan, context: context)
-        if keepRoutes, let start { sub.fixRoutes(as: start) }
-        let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
-        guard solution.hasSolution else { return nil }
-        let (assignments, deferred) = sub.assignments(from: solution.values)
+        guard let (assignments, deferred) = try reoptimise(catalogue, context: context, current: plan, neighbourhood: neighbourhood,
+                                                           keepRoutes: keepRoutes, integerPieces: integerPieces,
+                                                           nodes: nodes, timeLimit: timeLimit)
+        else { return nil }
         let kept = plan.assignments.filter { !activeIDs.contains($0.job) }
         let keptDeferred = plan.deferred.filter { !activeIDs.contains($0) }
         return Plan(planner: plan.planner, assignments: kept + assignments, deferred: (keptDeferred + deferred).sorted())
+    }
+
+    /// The core of ``reoptimise(_:_:neighbourhood:keepRoutes:integerPieces:nodes:timeLimit:)``: re-solves the
+    /// neighbourhood given what the other jobs use (`context`), starting from `current` (whose assignments and
+    /// deferrals of the neighbourhood's jobs are read; it may hold only those). Returns the neighbourhood's new
+    /// assignments and deferrals.
+    static func reoptimise(_ catalogue: RouteCatalogue, context: ScheduleState, current: Plan, neighbourhood: [Int],
+                           keepRoutes: Bool, integerPieces: Bool, nodes: Int, timeLimit: Duration)
+        throws -> (assignments: [Assignment], deferred: [String])? {
+        var sub = PlanningModel(catalogue, active: neighbourhood, context: context, integerPieces: integerPieces)
+        let start = sub.start(from: current, context: context)
+        if keepRoutes, let start { sub.fixRoutes(as: start) }
+        let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
+        guard solution.hasSolution else { return nil }
+        return sub.assignments(from: solution.values)
     }
 
     /// Branch and cut from a plan's values, for a neighbourhood's sub-MIP and for the whole model of a small week. A

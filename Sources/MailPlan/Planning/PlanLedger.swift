@@ -1,0 +1,290 @@
+/// The incumbent of the fix-and-optimise search, kept job by job with what it uses per resource, day and postal
+/// lot, so that replacing a neighbourhood's jobs costs work in proportion to the neighbourhood rather than to the
+/// week. The cost change comes from the jobs replaced and the resource-days, lots and vendors they touch; a
+/// neighbourhood's context (what every other job uses) comes from the same counts.
+///
+/// Its cost is ``PlanEvaluator``'s, term by term: per job its processing, hand-offs and lateness (or the deferral
+/// price); per resource and day its setups and overtime; per vendor its weekly charge; per lot its discount. The
+/// evaluator stays the judge of the plan the planner returns. At 6,000 jobs the search thread spent three quarters
+/// of its time re-evaluating whole plans and replaying every fixed job into a ``ScheduleState``.
+struct PlanLedger {
+    /// One stage of a placed job: its position in the job's stages, its resource (index) and its pieces per day
+    /// (day index, pieces), days without pieces left out.
+    struct Placement {
+        var position: Int
+        var resource: Int
+        var days: [(day: Int, pieces: Int)]
+    }
+
+    /// What a neighbourhood's jobs had before a replacement, to put back with ``restore(_:)``.
+    struct Snapshot {
+        fileprivate var jobs: [Int]
+        fileprivate var placements: [[Placement]?]
+        fileprivate var controllable: Double
+    }
+
+    let catalogue: RouteCatalogue
+    /// Each job's stages, nil when the job is deferred.
+    private(set) var placements: [[Placement]?]
+    /// The plan's controllable cost (the total less gross postage), yen.
+    private(set) var controllable: Double
+
+    private var jobCosts: [Double]
+    /// Pieces per resource, day and stage order (extract, insert, dispatch).
+    private var pieces: [[[Int]]]
+    /// Job stages with pieces per setup group, per resource and day (resources that set up).
+    private var groups: [[[String: Int]]]
+    private var lots: [ScheduleState.LotKey: Int] = [:]
+    /// Job stages with pieces per resource (counted for vendors, whose weekly charge is due when any is used).
+    private var stagesOn: [Int]
+    private let mailClasses: [MailClass?]
+    private let weeklyCharge: [Double]
+    private let resourceIndex: [String: Int]
+
+    /// The ledger of `plan`, whose cost the evaluator would give (a job neither assigned nor deferred counts as
+    /// deferred, which the search never produces).
+    init(_ catalogue: RouteCatalogue, plan: Plan) {
+        self.catalogue = catalogue
+        let book = catalogue.book
+        let days = catalogue.horizon.days.count
+        resourceIndex = Dictionary(catalogue.resources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        mailClasses = book.jobs.map { job in
+            job.stages.contains(.dispatch) ? book.site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) : nil
+        }
+        let shared = Set(book.site.sharedResources.map(\.id))
+        weeklyCharge = catalogue.resources.map { $0.kind == .vendor && shared.contains($0.id) ? $0.weeklyFixedYen : 0 }
+        placements = Array(repeating: nil, count: book.jobs.count)
+        jobCosts = Array(repeating: 0, count: book.jobs.count)
+        pieces = catalogue.resources.map { _ in Array(repeating: [0, 0, 0], count: days) }
+        groups = catalogue.resources.map { _ in Array(repeating: [:], count: days) }
+        stagesOn = Array(repeating: 0, count: catalogue.resources.count)
+        controllable = 0
+        let everyone = Array(book.jobs.indices)
+        placements = Self.placements(of: everyone, plan.assignments, catalogue: catalogue, resourceIndex: resourceIndex)
+        for j in everyone { tally(j, sign: 1) }
+        controllable = jobCosts.reduce(0, +) + sharedCost(keys(of: everyone))
+    }
+
+    /// The plan as ``Plan`` assignments and deferrals (job order, stage order).
+    var plan: Plan {
+        plan(of: Array(catalogue.book.jobs.indices))
+    }
+
+    /// The assignments and deferrals of some jobs only: what a neighbourhood's sub-MIP starts from.
+    func plan(of jobs: [Int]) -> Plan {
+        let book = catalogue.book
+        var assignments: [Assignment] = []
+        var deferred: [String] = []
+        for j in jobs {
+            let job = book.jobs[j]
+            guard let stages = placements[j] else {
+                deferred.append(job.id)
+                continue
+            }
+            for placement in stages {
+                assignments.append(Assignment(
+                    job: job.id, stage: job.stages[placement.position], resource: catalogue.resources[placement.resource].id,
+                    days: Dictionary(uniqueKeysWithValues: placement.days.map { (catalogue.horizon.days[$0.day], $0.pieces) })))
+            }
+        }
+        return Plan(planner: "optimal", assignments: assignments, deferred: deferred.sorted())
+    }
+
+    /// What every job outside `jobs` uses: the fixed part of a neighbourhood's sub-MIP, as
+    /// `ScheduleState(catalogue, placing:of:)` would build it from the whole plan.
+    func context(excluding jobs: [Int]) -> ScheduleState {
+        var state = ScheduleState(catalogue)
+        var minus: [PlanningModel.DayKey: [Int]] = [:]
+        var minusGroups: [PlanningModel.DayKey: [String: Int]] = [:]
+        var minusLots: [ScheduleState.LotKey: Int] = [:]
+        var minusStages: [Int: Int] = [:]
+        for j in jobs {
+            let job = catalogue.book.jobs[j]
+            for placement in placements[j] ?? [] {
+                minusStages[placement.resource, default: 0] += 1
+                for (d, n) in placement.days {
+                    let key = PlanningModel.DayKey(resource: placement.resource, day: d)
+                    minus[key, default: [0, 0, 0]][job.stages[placement.position].order] += n
+                    minusGroups[key, default: [:]][job.setupGroup, default: 0] += 1
+                    if let lot = lotKey(j, placement, day: d) { minusLots[lot, default: 0] += n }
+                }
+            }
+        }
+        let stages = Stage.allCases
+        for (r, resource) in catalogue.resources.enumerated() {
+            for d in state.remaining[r].indices {
+                let key = PlanningModel.DayKey(resource: r, day: d)
+                let removed = minus[key] ?? [0, 0, 0]
+                if resource.kind == .vendor {
+                    state.remaining[r][d] -= Double((0..<3).reduce(0) { $0 + pieces[r][d][$1] - removed[$1] })
+                    continue
+                }
+                var hours = 0.0
+                for s in 0..<3 where pieces[r][d][s] - removed[s] > 0 {
+                    hours += Double(pieces[r][d][s] - removed[s]) / (resource.rates[stages[s]] ?? 1)
+                }
+                let removedGroups = minusGroups[key] ?? [:]
+                let setups = Set(groups[r][d].compactMap { group, count in count - (removedGroups[group] ?? 0) > 0 ? group : nil })
+                state.setups[r][d] = setups
+                state.remaining[r][d] -= hours + Double(setups.count) * resource.setupMinutes / 60
+            }
+        }
+        state.lots = lots
+        for (key, n) in minusLots {
+            let left = (lots[key] ?? 0) - n
+            state.lots[key] = left > 0 ? left : nil
+        }
+        state.vendorsUsed = Set(stagesOn.indices.filter { r in
+            catalogue.resources[r].kind == .vendor && stagesOn[r] - (minusStages[r] ?? 0) > 0
+        })
+        return state
+    }
+
+    /// Replaces the assignments and deferrals of `jobs` (each of them is in one or the other) and returns what
+    /// they were. The cost changes by what the jobs cost and by what the resource-days, lots and vendors they touch,
+    /// before or after, cost.
+    mutating func replace(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Snapshot {
+        let placed = Self.placements(of: jobs, assignments, catalogue: catalogue, resourceIndex: resourceIndex)
+        let snapshot = Snapshot(jobs: jobs, placements: jobs.map { placements[$0] }, controllable: controllable)
+        replace(jobs, by: placed)
+        return snapshot
+    }
+
+    /// Puts back what ``replace(_:with:deferred:)`` took, with the cost it had.
+    mutating func restore(_ snapshot: Snapshot) {
+        replace(snapshot.jobs, by: snapshot.placements)
+        controllable = snapshot.controllable
+    }
+
+    private mutating func replace(_ jobs: [Int], by new: [[Placement]?]) {
+        var touched = keys(of: jobs)
+        for (j, placed) in zip(jobs, new) { touched.insert(j, placed, self) }
+        let before = jobs.reduce(0) { $0 + jobCosts[$1] } + sharedCost(touched)
+        for j in jobs { tally(j, sign: -1) }
+        for (j, placed) in zip(jobs, new) {
+            placements[j] = placed
+            tally(j, sign: 1)
+        }
+        controllable += jobs.reduce(0) { $0 + jobCosts[$1] } + sharedCost(touched) - before
+    }
+
+    // MARK: Bookkeeping
+
+    /// Resource-days, lots and vendors whose shared cost a replacement can change.
+    private struct TouchedKeys {
+        var days: Set<PlanningModel.DayKey> = []
+        var lots: Set<ScheduleState.LotKey> = []
+        var vendors: Set<Int> = []
+
+        mutating func insert(_ j: Int, _ placed: [Placement]?, _ ledger: PlanLedger) {
+            for placement in placed ?? [] {
+                vendors.insert(placement.resource)
+                for (d, _) in placement.days { days.insert(PlanningModel.DayKey(resource: placement.resource, day: d)) }
+                if let key = ledger.lotKey(j, placement, day: 0) {
+                    for (d, _) in placement.days { lots.insert(ScheduleState.LotKey(mailClass: key.mailClass, site: key.site, day: d)) }
+                }
+            }
+        }
+    }
+
+    private func keys(of jobs: [Int]) -> TouchedKeys {
+        var keys = TouchedKeys()
+        for j in jobs { keys.insert(j, placements[j], self) }
+        return keys
+    }
+
+    /// The lot a dispatch placement's pieces of day `day` join; nil for other stages and unclassed pieces.
+    private func lotKey(_ j: Int, _ placement: Placement, day: Int) -> ScheduleState.LotKey? {
+        guard let mailClass = mailClasses[j], catalogue.book.jobs[j].stages[placement.position] == .dispatch else { return nil }
+        return ScheduleState.LotKey(mailClass: mailClass.id, site: catalogue.resources[placement.resource].site, day: day)
+    }
+
+    /// Adds (`sign` 1) or removes (−1) job `j`'s placements from the counts, and sets its own cost.
+    private mutating func tally(_ j: Int, sign: Int) {
+        let job = catalogue.book.jobs[j]
+        let policy = catalogue.book.site.policy
+        guard let placed = placements[j] else {
+            jobCosts[j] = sign > 0 ? policy.deferralYenPerPiece * Double(job.pieces) : 0
+            return
+        }
+        var cost = 0.0
+        for (k, placement) in placed.enumerated() {
+            let stage = job.stages[placement.position]
+            let r = placement.resource
+            let resource = catalogue.resources[r]
+            if k > 0 {
+                cost += catalogue.book.site.transfer(from: catalogue.resources[placed[k - 1].resource], to: resource)?.handoffYen ?? 0
+            }
+            stagesOn[r] += sign
+            for (d, n) in placement.days {
+                pieces[r][d][stage.order] += sign * n
+                if resource.kind == .vendor {
+                    cost += Double(n) * (resource.yenPerPiece[stage] ?? 0)
+                } else {
+                    cost += Double(n) / (resource.rates[stage] ?? 1) * resource.yenPerHour
+                    let count = (groups[r][d][job.setupGroup] ?? 0) + sign
+                    groups[r][d][job.setupGroup] = count > 0 ? count : nil
+                }
+                if let key = lotKey(j, placement, day: d) {
+                    let left = (lots[key] ?? 0) + sign * n
+                    lots[key] = left > 0 ? left : nil
+                }
+                if placement.position == job.stages.count - 1 {
+                    cost += policy.latenessYenPerPieceDay * Double(catalogue.horizon.daysLate(job, d)) * Double(n)
+                }
+            }
+        }
+        jobCosts[j] = sign > 0 ? cost : 0
+    }
+
+    /// Setups and overtime of the touched resource-days, charges of the touched vendors in use, less the
+    /// discounts of the touched lots.
+    private func sharedCost(_ keys: TouchedKeys) -> Double {
+        let policy = catalogue.book.site.policy
+        let stages = Stage.allCases
+        var cost = 0.0
+        for key in keys.days {
+            let resource = catalogue.resources[key.resource]
+            guard resource.kind != .vendor else { continue }
+            var used = 0.0
+            for s in 0..<3 where pieces[key.resource][key.day][s] > 0 {
+                used += Double(pieces[key.resource][key.day][s]) / (resource.rates[stages[s]] ?? 1)
+            }
+            let setupHours = Double(groups[key.resource][key.day].count) * resource.setupMinutes / 60
+            cost += setupHours * resource.yenPerHour
+                + max(0, used + setupHours - resource.hoursPerDay) * resource.yenPerHour * (policy.overtimeFactor - 1)
+        }
+        for r in keys.vendors where stagesOn[r] > 0 { cost += weeklyCharge[r] }
+        for key in keys.lots {
+            guard let n = lots[key], let mailClass = catalogue.book.site.tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
+            cost -= ScheduleState.discount(mailClass, n)
+        }
+        return cost
+    }
+
+    /// The placements of `jobs` in `assignments` (nil for a job with none: deferred), stages in the job's order and
+    /// days in order. Every assignment comes from a planner of this catalogue, so its resources and days exist.
+    private static func placements(of jobs: [Int], _ assignments: [Assignment], catalogue: RouteCatalogue,
+                                   resourceIndex: [String: Int]) -> [[Placement]?] {
+        let book = catalogue.book
+        var byJob: [String: [Stage: Assignment]] = [:]
+        for assignment in assignments { byJob[assignment.job, default: [:]][assignment.stage] = assignment }
+        return jobs.map { j in
+            let job = book.jobs[j]
+            guard let stages = byJob[job.id] else { return nil }
+            return job.stages.enumerated().map { k, stage in
+                guard let assignment = stages[stage], let r = resourceIndex[assignment.resource] else {
+                    preconditionFailure("\(job.id): a searched plan assigns every stage to a known resource")
+                }
+                let days = assignment.days.compactMap { day, n -> (day: Int, pieces: Int)? in
+                    guard n > 0 else { return nil }
+                    guard let d = catalogue.horizon.index(of: day) else {
+                        preconditionFailure("\(job.id): a searched plan works on the horizon's days only")
+                    }
+                    return (d, n)
+                }
+                return Placement(position: k, resource: r, days: days.sorted { $0.day < $1.day })
+            }
+        }
+    }
+}

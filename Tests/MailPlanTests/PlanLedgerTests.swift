@@ -1,0 +1,79 @@
+@testable import MailPlan
+import Testing
+
+/// The search's incumbent ledger against the evaluator (its cost) and against replaying the plan into a
+/// ``ScheduleState`` (a neighbourhood's context), over random replacements mixing two planners' plans and deferrals.
+@Suite("Plan ledger")
+struct PlanLedgerTests {
+    static func books() -> [JobBook] {
+        let generated = BookGenerator(jobs: 60, seed: 7, wards: 6)
+        let (site, jobs) = generated.book()
+        return (UInt64(1)...6).map { SmallInstances.book(seed: $0) }
+            + [JobBook(site: site, jobs: jobs, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))]
+    }
+
+    @Test func replacementsKeepTheEvaluatorsCostAndTheReplayedContext() throws {
+        var generator = SeededGenerator(seed: 11)
+        var checked = 0, vendorRoutes = 0
+        for book in Self.books() {
+            let catalogue = RouteCatalogue(book)
+            let evaluator = PlanEvaluator(book)
+            let sources = [HeuristicPlanners.greedy(catalogue), HeuristicPlanners.statusQuo(catalogue)]
+            var ledger = PlanLedger(catalogue, plan: sources[0])
+            let empty = ScheduleState(catalogue)
+            let jobs = Array(book.jobs.indices)
+            for step in 0..<60 {
+                let chosen = Array(jobs.shuffled(using: &generator).prefix(Int.random(in: 1...min(6, jobs.count), using: &generator)))
+                let ids = Set(chosen.map { book.jobs[$0].id })
+                // Each chosen job takes its stages from one of the two plans, or a random candidate route placed on
+                // an empty week (vendors included), or is deferred.
+                var assignments: [Assignment] = []
+                var deferred: [String] = []
+                for j in chosen {
+                    let job = book.jobs[j]
+                    let source = Int.random(in: 0...5, using: &generator)
+                    let routes = catalogue.routes[j]
+                    if source >= 3, source < 5, let route = routes.randomElement(using: &generator),
+                       let placed = empty.place(job, route) {
+                        assignments += empty.assignments(job, route, placed)
+                        if route.resources.contains(where: { catalogue.resources[$0].kind == .vendor }) { vendorRoutes += 1 }
+                    } else if source == 5 || sources[source % 2].deferred.contains(job.id) {
+                        deferred.append(job.id)
+                    } else {
+                        assignments += sources[source % 2].assignments.filter { $0.job == job.id }
+                    }
+                }
+                let before = (ledger.controllable, ledger.plan)
+                let snapshot = ledger.replace(chosen, with: assignments, deferred: deferred)
+                let plan = ledger.plan
+                #expect(Set(plan.assignments.filter { ids.contains($0.job) }) == Set(assignments))
+                let cost = evaluator.evaluate(plan).cost.controllable
+                #expect(abs(ledger.controllable - cost) <= 1e-9 * max(1, abs(cost)), "step \(step): \(ledger.controllable) vs \(cost)")
+                if step % 3 == 0 {
+                    ledger.restore(snapshot)
+                    #expect(ledger.controllable == before.0)
+                    #expect(Set(ledger.plan.assignments) == Set(before.1.assignments) && ledger.plan.deferred == before.1.deferred)
+                }
+
+                // The context of another neighbourhood is what replaying every other job gives.
+                let neighbourhood = Array(jobs.shuffled(using: &generator).prefix(Int.random(in: 0...min(8, jobs.count), using: &generator)))
+                let others = Set(book.jobs.map(\.id)).subtracting(neighbourhood.map { book.jobs[$0].id })
+                let replayed = ScheduleState(catalogue, placing: ledger.plan.assignments, of: others)
+                let context = ledger.context(excluding: neighbourhood)
+                for r in catalogue.resources.indices {
+                    for d in catalogue.horizon.days.indices {
+                        let (a, b) = (context.remaining[r][d], replayed.remaining[r][d])
+                        #expect(a == b || abs(a - b) <= 1e-9, "step \(step): remaining of \(catalogue.resources[r].id) on day \(d)")
+                    }
+                }
+                #expect(context.setups == replayed.setups, "step \(step)")
+                #expect(context.lots == replayed.lots, "step \(step)")
+                #expect(context.vendorsUsed == replayed.vendorsUsed, "step \(step)")
+                checked += 1
+            }
+        }
+        #expect(checked == 7 * 60)
+        #expect(vendorRoutes >= 20)
+        print("plan ledger: \(checked) random replacements (\(vendorRoutes) jobs moved onto vendor routes) agreed with the evaluator and the replayed context")
+    }
+}
