@@ -6,7 +6,8 @@ import GLPK
 /// 2. Bounds: a separable one at once, then on the second core a week-level relaxation (``WeekRelaxation``), a
 ///    small LP, and the LP relaxation of the whole model when there is time for it (``BoundWorker``).
 /// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward) are
-///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent.
+///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent. The incumbent is
+///    kept in a ``PlanLedger``, which costs a move and builds a neighbourhood's context from what it touches.
 /// 4. Small models (at most ``Options/wholeModelBinaries`` binaries) keep whole pieces in the sub-MIPs and, when the
 ///    search has run out of moves before the time limit, get branch and cut on the whole model from the incumbent
 ///    for the time left, which can prove a small week optimal and raises the bound. Branch and cut from the greedy

@@ -25,7 +25,7 @@ struct PlanLedger {
 
     let catalogue: RouteCatalogue
     /// Each job's stages, nil when the job is deferred.
-    private(set) var placements: [[Placement]?]
+    private var placements: [[Placement]?]
     /// The plan's controllable cost (the total less gross postage), yen.
     private(set) var controllable: Double
 
@@ -179,9 +179,9 @@ struct PlanLedger {
         mutating func insert(_ j: Int, _ placed: [Placement]?, _ ledger: PlanLedger) {
             for placement in placed ?? [] {
                 vendors.insert(placement.resource)
-                for (d, _) in placement.days { days.insert(PlanningModel.DayKey(resource: placement.resource, day: d)) }
-                if let key = ledger.lotKey(j, placement, day: 0) {
-                    for (d, _) in placement.days { lots.insert(ScheduleState.LotKey(mailClass: key.mailClass, site: key.site, day: d)) }
+                for (d, _) in placement.days {
+                    days.insert(PlanningModel.DayKey(resource: placement.resource, day: d))
+                    if let lot = ledger.lotKey(j, placement, day: d) { lots.insert(lot) }
                 }
             }
         }
