@@ -35,7 +35,8 @@ struct PlanLedger {
     /// Job stages with pieces per setup group, per resource and day (resources that set up).
     private var groups: [[[String: Int]]]
     private var lots: [ScheduleState.LotKey: Int] = [:]
-    /// Job stages with pieces per resource (counted for vendors, whose weekly charge is due when any is used).
+    /// Job stages placed per resource (counted for vendors, whose weekly charge is due when any is used; every
+    /// job has at least one piece, so a placed stage has pieces).
     private var stagesOn: [Int]
     private let mailClasses: [MailClass?]
     private let weeklyCharge: [Double]
@@ -60,7 +61,8 @@ struct PlanLedger {
         stagesOn = Array(repeating: 0, count: catalogue.resources.count)
         controllable = 0
         let everyone = Array(book.jobs.indices)
-        placements = Self.placements(of: everyone, plan.assignments, catalogue: catalogue, resourceIndex: resourceIndex)
+        placements = Self.placements(of: everyone, plan.assignments, deferred: plan.deferred, catalogue: catalogue,
+                                     resourceIndex: resourceIndex)
         for j in everyone { tally(j, sign: 1) }
         controllable = jobCosts.reduce(0, +) + sharedCost(keys(of: everyone))
     }
@@ -144,7 +146,7 @@ struct PlanLedger {
     /// they were. The cost changes by what the jobs cost and by what the resource-days, lots and vendors they touch,
     /// before or after, cost.
     mutating func replace(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Snapshot {
-        let placed = Self.placements(of: jobs, assignments, catalogue: catalogue, resourceIndex: resourceIndex)
+        let placed = Self.placements(of: jobs, assignments, deferred: deferred, catalogue: catalogue, resourceIndex: resourceIndex)
         let snapshot = Snapshot(jobs: jobs, placements: jobs.map { placements[$0] }, controllable: controllable)
         replace(jobs, by: placed)
         return snapshot
@@ -262,16 +264,18 @@ struct PlanLedger {
         return cost
     }
 
-    /// The placements of `jobs` in `assignments` (nil for a job with none: deferred), stages in the job's order and
-    /// days in order. Every assignment comes from a planner of this catalogue, so its resources and days exist.
-    private static func placements(of jobs: [Int], _ assignments: [Assignment], catalogue: RouteCatalogue,
-                                   resourceIndex: [String: Int]) -> [[Placement]?] {
+    /// The placements of `jobs` in `assignments`, stages in the job's order and days in order; nil for a deferred job
+    /// (the evaluator charges a deferred job its deferral price whatever else the plan says) and for one with no
+    /// assignments. Every assignment comes from a planner of this catalogue, so its resources and days exist.
+    private static func placements(of jobs: [Int], _ assignments: [Assignment], deferred: [String],
+                                   catalogue: RouteCatalogue, resourceIndex: [String: Int]) -> [[Placement]?] {
         let book = catalogue.book
+        let deferred = Set(deferred)
         var byJob: [String: [Stage: Assignment]] = [:]
         for assignment in assignments { byJob[assignment.job, default: [:]][assignment.stage] = assignment }
         return jobs.map { j in
             let job = book.jobs[j]
-            guard let stages = byJob[job.id] else { return nil }
+            guard !deferred.contains(job.id), let stages = byJob[job.id] else { return nil }
             return job.stages.enumerated().map { k, stage in
                 guard let assignment = stages[stage], let r = resourceIndex[assignment.resource] else {
                     preconditionFailure("\(job.id): a searched plan assigns every stage to a known resource")
