@@ -87,11 +87,10 @@ public struct OptimalPlanner: Sendable {
         let buildTime = ContinuousClock.now - buildBegan
         var status = "time_limit"
 
-        func gapNow() -> Double {
-            let objective = incumbent.controllable
-            guard bound.isFinite else { return .infinity }
-            return max(0, objective - bound) / max(abs(objective), 1e-9)
+        func gap(_ objective: Double) -> Double {
+            bound.isFinite ? max(0, objective - bound) / max(abs(objective), 1e-9) : .infinity
         }
+        func gapNow() -> Double { gap(incumbent.controllable) }
         func remaining() -> Duration { deadline - ContinuousClock.now }
 
         // A bound at once; stronger ones from LPs solved on the second core while the search runs.
@@ -108,13 +107,7 @@ public struct OptimalPlanner: Sendable {
                 neighbourhood: neighbourhood, keepRoutes: keepRoutes, integerPieces: solveWhole, nodes: nodes,
                 timeLimit: remaining())
             else { return false }
-            let before = incumbent.controllable
-            let previous = incumbent.replace(neighbourhood, with: assignments, deferred: deferred)
-            guard incumbent.controllable < before - 1e-6 else {
-                incumbent.restore(previous)
-                return false
-            }
-            return true
+            return incumbent.replaceIfCheaper(neighbourhood, with: assignments, deferred: deferred)
         }
         func searching() -> Bool {
             refreshBound()
@@ -163,10 +156,7 @@ public struct OptimalPlanner: Sendable {
                 })
             if solution.hasSolution {
                 let (assignments, deferred) = whole.assignments(from: solution.values)
-                let everyone = Array(catalogue.book.jobs.indices)
-                let before = incumbent.controllable
-                let previous = incumbent.replace(everyone, with: assignments, deferred: deferred)
-                if incumbent.controllable >= before - 1e-6 { incumbent.restore(previous) }
+                _ = incumbent.replaceIfCheaper(Array(catalogue.book.jobs.indices), with: assignments, deferred: deferred)
             }
             if startUsed, let best = solution.bestBound { bound = max(bound, best) }
         }
@@ -175,12 +165,12 @@ public struct OptimalPlanner: Sendable {
         // The evaluator, not the ledger's running sum, states the plan's cost.
         var plan = incumbent.plan
         let objective = evaluator.evaluate(plan).cost.controllable
-        let gap = bound.isFinite ? max(0, objective - bound) / max(abs(objective), 1e-9) : .infinity
-        if gap <= 1e-9 { status = "optimal" } else if gap <= options.relativeGap { status = "gap" }
+        let finalGap = gap(objective)
+        if finalGap <= 1e-9 { status = "optimal" } else if finalGap <= options.relativeGap { status = "gap" }
         plan.assignments.sort { ($0.job, $0.stage) < ($1.job, $1.stage) }
         plan.solver = SolverReport(
             status: status, objective: objective, bound: bound.isFinite ? bound : nil,
-            gap: gap.isFinite ? gap : nil, seconds: (ContinuousClock.now - began).seconds,
+            gap: finalGap.isFinite ? finalGap : nil, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return plan
     }

@@ -39,6 +39,8 @@ struct PlanLedger {
     /// job has at least one piece, so a placed stage has pieces).
     private var stagesOn: [Int]
     private let mailClasses: [MailClass?]
+    /// The tariff's classes by id, for the lots' discounts.
+    private let classes: [String: MailClass]
     private let weeklyCharge: [Double]
     private let resourceIndex: [String: Int]
 
@@ -52,6 +54,7 @@ struct PlanLedger {
         mailClasses = book.jobs.map { job in
             job.stages.contains(.dispatch) ? book.site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) : nil
         }
+        classes = Dictionary(book.site.tariff.classes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let shared = Set(book.site.sharedResources.map(\.id))
         weeklyCharge = catalogue.resources.map { $0.kind == .vendor && shared.contains($0.id) ? $0.weeklyFixedYen : 0 }
         placements = Array(repeating: nil, count: book.jobs.count)
@@ -112,18 +115,13 @@ struct PlanLedger {
                 }
             }
         }
-        let stages = Stage.allCases
         for (r, resource) in catalogue.resources.enumerated() {
             for d in state.remaining[r].indices {
                 let key = PlanningModel.DayKey(resource: r, day: d)
-                let removed = minus[key] ?? [0, 0, 0]
-                if resource.kind == .vendor {
-                    state.remaining[r][d] -= Double((0..<3).reduce(0) { $0 + pieces[r][d][$1] - removed[$1] })
+                let hours = used(key, less: minus[key] ?? [0, 0, 0])
+                guard resource.kind != .vendor else {
+                    state.remaining[r][d] -= hours
                     continue
-                }
-                var hours = 0.0
-                for s in 0..<3 where pieces[r][d][s] - removed[s] > 0 {
-                    hours += Double(pieces[r][d][s] - removed[s]) / (resource.rates[stages[s]] ?? 1)
                 }
                 let removedGroups = minusGroups[key] ?? [:]
                 let setups = Set(groups[r][d].compactMap { group, count in count - (removedGroups[group] ?? 0) > 0 ? group : nil })
@@ -152,6 +150,18 @@ struct PlanLedger {
         return snapshot
     }
 
+    /// Replaces `jobs` as ``replace(_:with:deferred:)`` does and keeps the replacement only when it lowers the
+    /// cost (by more than 1e-6 yen); says whether it did.
+    mutating func replaceIfCheaper(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Bool {
+        let before = controllable
+        let previous = replace(jobs, with: assignments, deferred: deferred)
+        guard controllable < before - 1e-6 else {
+            restore(previous)
+            return false
+        }
+        return true
+    }
+
     /// Puts back what ``replace(_:with:deferred:)`` took, with the cost it had.
     mutating func restore(_ snapshot: Snapshot) {
         replace(snapshot.jobs, by: snapshot.placements)
@@ -171,6 +181,18 @@ struct PlanLedger {
     }
 
     // MARK: Bookkeeping
+
+    /// Processing hours (vendors: pieces) on a resource-day, less `removed` pieces per stage order.
+    private func used(_ key: PlanningModel.DayKey, less removed: [Int] = [0, 0, 0]) -> Double {
+        let resource = catalogue.resources[key.resource]
+        var total = 0.0
+        for (s, stage) in Stage.allCases.enumerated() {
+            let n = pieces[key.resource][key.day][s] - removed[s]
+            guard n > 0 else { continue }
+            total += resource.kind == .vendor ? Double(n) : Double(n) / (resource.rates[stage] ?? 1)
+        }
+        return total
+    }
 
     /// Resource-days, lots and vendors whose shared cost a replacement can change.
     private struct TouchedKeys {
@@ -243,22 +265,18 @@ struct PlanLedger {
     /// discounts of the touched lots.
     private func sharedCost(_ keys: TouchedKeys) -> Double {
         let policy = catalogue.book.site.policy
-        let stages = Stage.allCases
         var cost = 0.0
         for key in keys.days {
             let resource = catalogue.resources[key.resource]
             guard resource.kind != .vendor else { continue }
-            var used = 0.0
-            for s in 0..<3 where pieces[key.resource][key.day][s] > 0 {
-                used += Double(pieces[key.resource][key.day][s]) / (resource.rates[stages[s]] ?? 1)
-            }
+            let used = used(key)
             let setupHours = Double(groups[key.resource][key.day].count) * resource.setupMinutes / 60
             cost += setupHours * resource.yenPerHour
                 + max(0, used + setupHours - resource.hoursPerDay) * resource.yenPerHour * (policy.overtimeFactor - 1)
         }
         for r in keys.vendors where stagesOn[r] > 0 { cost += weeklyCharge[r] }
         for key in keys.lots {
-            guard let n = lots[key], let mailClass = catalogue.book.site.tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
+            guard let n = lots[key], let mailClass = classes[key.mailClass] else { continue }
             cost -= ScheduleState.discount(mailClass, n)
         }
         return cost
