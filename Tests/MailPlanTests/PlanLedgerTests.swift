@@ -76,4 +76,44 @@ struct PlanLedgerTests {
         #expect(vendorRoutes >= 20)
         print("plan ledger: \(checked) random replacements (\(vendorRoutes) jobs moved onto vendor routes) agreed with the evaluator and the replayed context")
     }
+
+    /// A job the plan both defers and assigns costs its deferral, as the evaluator charges it; a replacement is kept
+    /// only when it is cheaper, and a dearer one leaves the plan and its cost as they were.
+    @Test func deferralWinsAndOnlyCheaperReplacementsAreKept() throws {
+        var checked = 0
+        for seed in UInt64(1)...6 {
+            let book = SmallInstances.book(seed: seed)
+            let catalogue = RouteCatalogue(book)
+            let evaluator = PlanEvaluator(book)
+            let greedy = HeuristicPlanners.greedy(catalogue)
+            guard let job = book.jobs.first(where: { id in greedy.assignments.contains { $0.job == id.id } }) else { continue }
+            var both = greedy
+            both.deferred.append(job.id)
+            let ledger = PlanLedger(catalogue, plan: both)
+            let charged = evaluator.evaluate(both).cost.controllable
+            #expect(abs(ledger.controllable - charged) <= 1e-9 * max(1, abs(charged)), "seed \(seed)")
+
+            // Deferring a job costs its deferral price, far above any route: never kept.
+            var kept = PlanLedger(catalogue, plan: greedy)
+            let j = book.jobs.firstIndex { $0.id == job.id }!
+            let cost = kept.controllable
+            let deferring = kept.replaceIfCheaper([j], with: [], deferred: [job.id])
+            #expect(!deferring)
+            #expect(kept.controllable == cost && Set(kept.plan.assignments) == Set(greedy.assignments))
+            // Undeferring it again from the deferred plan is cheaper: kept.
+            var deferred = PlanLedger(catalogue, plan: greedy.deferring(job.id))
+            let undeferring = deferred.replaceIfCheaper([j], with: greedy.assignments.filter { $0.job == job.id }, deferred: [])
+            #expect(undeferring)
+            #expect(abs(deferred.controllable - cost) <= 1e-9 * max(1, abs(cost)), "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked == 6)
+    }
+}
+
+private extension Plan {
+    /// This plan with `job` deferred instead of assigned.
+    func deferring(_ job: String) -> Plan {
+        Plan(planner: planner, assignments: assignments.filter { $0.job != job }, deferred: deferred + [job])
+    }
 }
