@@ -196,13 +196,11 @@ struct PlanningModel {
             let fixed = Double(context.lots[key] ?? 0)
             // No lot is larger than its site can dispatch in a day: a tight big-M for the tier rows.
             let maximum = min(lotMaximum[key]!, max(fixed, catalogue.dailyDispatchPieces(site: key.site)))
-            let tiers = mailClass.tiers.filter { Double($0.minPieces) <= maximum }
+            let tiers = mailClass.lotTiers(upTo: maximum)
             guard !tiers.isEmpty else { continue }
             let label = "\(key.mailClass)_\(key.site)_\(date(key.day))"
             var entries: [(tier: DiscountTier, volume: LinearModel.Variable, chosen: LinearModel.Variable)] = []
-            for (t, tier) in tiers.enumerated() {
-                // A lot large enough for the next tier takes it, so tier t never needs more than its range.
-                let cap = t + 1 < tiers.count ? min(maximum, Double(tiers[t + 1].minPieces)) : maximum
+            for (tier, cap) in tiers {
                 let w = model.addVariable("lotvol_\(label)_\(tier.minPieces)", upperBound: cap,
                                           objective: -tier.discount * mailClass.priceYen)
                 let z = model.addVariable("lottier_\(label)_\(tier.minPieces)", kind: .binary)
@@ -231,5 +229,16 @@ struct PlanningModel {
             (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(Character(scalar))
                 || scalar == "-" || scalar == "_" || scalar == "." || scalar == "@" ? Character(scalar) : "_"
         })
+    }
+}
+
+extension MailClass {
+    /// The tiers a lot of at most `maximum` pieces can earn, each with the most pieces a lot earning it needs to
+    /// hold: a lot large enough for the next tier takes that one, so a tier never needs more than its range.
+    func lotTiers(upTo maximum: Double) -> [(tier: DiscountTier, most: Double)] {
+        let reachable = tiers.filter { Double($0.minPieces) <= maximum }
+        return reachable.indices.map { t in
+            (reachable[t], t + 1 < reachable.count ? min(maximum, Double(reachable[t + 1].minPieces)) : maximum)
+        }
     }
 }

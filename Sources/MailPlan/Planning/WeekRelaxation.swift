@@ -23,7 +23,25 @@ struct WeekRelaxation {
     let catalogue: RouteCatalogue
     private(set) var model = LinearModel(name: "mailplan_week_relaxation")
 
-    init(_ catalogue: RouteCatalogue) {
+    /// How the relaxation prices postal lots.
+    enum Lots: Sendable {
+        /// Each dispatched piece earns the best tier a lot at its site could reach in the week: no day-level
+        /// variables, the smallest LP.
+        case byReach
+        /// Each job's dispatch is spread over days per site (within its routes' windows and the site's daily
+        /// dispatch capacity), and each (class, site, day) lot has tier shares; a job's pieces earn tier t only
+        /// up to the job's size times the tier's share (see ``init(_:lots:)``).
+        case byDay
+    }
+
+    /// - Parameter lots: `.byDay` adds, per job, its dispatch per site and day and its share of each tier of
+    ///   those days' lots. Where the MILP's relaxation lets a lot's tier binary be the lot's volume over its
+    ///   largest possible volume, so that every piece earns the top tier at a small fraction of the binary,
+    ///   here a job's pieces in a lot earn tier t only up to (job's pieces) × (the tier's share), and the lot's
+    ///   volume at that tier must still reach the tier's minimum times the share. A job dispatched whole on one
+    ///   day earns the top tier only if that day's lot could really reach it. (The disaggregated form of the
+    ///   big-M link, as `x_ij ≤ y_i` is of `Σ x_ij ≤ M y_i` in facility location.)
+    init(_ catalogue: RouteCatalogue, lots: Lots = .byReach) {
         self.catalogue = catalogue
         let book = catalogue.book
         let site = book.site
@@ -32,7 +50,9 @@ struct WeekRelaxation {
         let resources = catalogue.resources
         let policy = site.policy
 
-        let reach = Self.lotReach(catalogue)
+        // By day, discounts are earned in the day lots below, not in the routes' costs.
+        let reach = lots == .byReach ? Self.lotReach(catalogue) : [:]
+        var dayLots = DayLots()
 
         // Per resource and window: the hours (vendors: pieces) of route stages that must be done within it: the
         // on-time part of a route between its first possible day and its last day on time, the late part (and
@@ -69,6 +89,7 @@ struct WeekRelaxation {
             // route) or within a window (its on-time part); a route counts once per resource and day or window.
             var setupAfter: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
             var setupWithin: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
+            var dispatches: [DayLots.Dispatch] = []
             for (index, route) in catalogue.routes[j].enumerated() {
                 let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
                 // The last day each stage can finish for the job to be dispatched by its due day.
@@ -83,6 +104,10 @@ struct WeekRelaxation {
                     : nil
                 let shares = [x] + (late.map { [$0] } ?? [])
                 xs += shares
+                if lots == .byDay, mailClass != nil, let k = job.stages.firstIndex(of: .dispatch) {
+                    dispatches.append(.init(site: resources[route.resources[k]].site, shares: shares,
+                                            start: starts[k], onTime: late.map { _ in (x, deadlines[k]) }))
+                }
                 for (k, stage) in job.stages.enumerated() {
                     let r = route.resources[k]
                     let resource = resources[r]
@@ -115,6 +140,7 @@ struct WeekRelaxation {
                 }
             }
             model.addConstraint("assign_\(name)", xs.map { ($0, 1.0) } + [(deferral, 1.0)], .exactly(1))
+            if let mailClass, !dispatches.isEmpty { dayLots.add(job: j, mailClass: mailClass, dispatches, to: &model, catalogue) }
             for r in vendorRoutes.keys.sorted() { vendorUses[r, default: []].append(vendorRoutes[r]!) }
             // The routes of a job exclude each other, so its shares needing one window add up to at most one
             // setup there.
@@ -127,6 +153,8 @@ struct WeekRelaxation {
                 }
             }
         }
+
+        dayLots.addLots(to: &model, catalogue)
 
         // Setups: at least as many setup-days as the group's processing hours divided by the daily hours.
         var setupHours: [Int: [(variables: [LinearModel.Variable], hours: Double)]] = [:]
