@@ -16,9 +16,11 @@ import GLPK
 ///   there on or after its first possible day, its on-time share one within its window, and a group needs at
 ///   least as many setup-days as its processing hours there divided by the resource's daily hours;
 /// - a vendor used by any route pays its weekly charge;
-/// - postal lots: each dispatched piece earns at most the best discount a lot at its site could reach
-///   (the class's highest tier that all pieces able to dispatch there on one day could fill), which is what
-///   the MILP's own relaxation of the tier binaries gives as well.
+/// - postal lots, by reach (``Lots/byReach``): each dispatched piece earns at most the best discount a lot at
+///   its site could reach (the class's highest tier that all pieces able to dispatch there on one day could
+///   fill), which is what the MILP's own relaxation of the tier binaries gives as well; or by day
+///   (``Lots/byDay``, ``DayLots``): lots per class, site and day whose tiers a job's pieces earn only in
+///   proportion to the tier's share, a stronger bound and a much larger LP.
 struct WeekRelaxation {
     let catalogue: RouteCatalogue
     private(set) var model = LinearModel(name: "mailplan_week_relaxation")
