@@ -56,16 +56,19 @@ final class BoundWorker: @unchecked Sendable {
     /// What GLPK's dual simplex needs for the whole model's LP relaxation, measured on the bundled Osaka week
     /// (36,188 rows: 41 s alone on this machine) and scaled with the square of the rows.
     static func estimatedWholeLPTime(rows: Int) -> Duration {
-        let scale = Double(rows) / 36_188
-        return .milliseconds(Int(41_000 * scale * scale))
+        scaled(seconds: 41, measuredRows: 36_188, rows: Double(rows), power: 2)
     }
 
     /// What GLPK's dual simplex needs for the week relaxation with day lots, measured alone on this machine (the
     /// bundled Osaka week, 34,610 rows: 100 s; 300 jobs, 21,321 rows: 30 s; 600 jobs, 46,253 rows: 235 s) and
     /// scaled with the cube of the rows.
     static func estimatedDayLotTime(rows: Double) -> Duration {
-        let scale = rows / 34_610
-        return .milliseconds(Int(min(100_000 * scale * scale * scale, 1e12)))
+        scaled(seconds: 100, measuredRows: 34_610, rows: rows, power: 3)
+    }
+
+    /// A time measured at one size, scaled to `rows` with a power of the ratio (at most about 30 years).
+    private static func scaled(seconds: Double, measuredRows: Double, rows: Double, power: Double) -> Duration {
+        .milliseconds(Int(min(seconds * 1000 * pow(rows / measuredRows, power), 1e12)))
     }
 
     /// The best bound proven so far, or −∞.
