@@ -51,9 +51,7 @@ struct PlanLedger {
         let book = catalogue.book
         let days = catalogue.horizon.days.count
         resourceIndex = Dictionary(catalogue.resources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        mailClasses = book.jobs.map { job in
-            job.stages.contains(.dispatch) ? book.site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) : nil
-        }
+        mailClasses = book.jobs.indices.map { j in book.jobs[j].stages.contains(.dispatch) ? catalogue.mailClasses[j] : nil }
         classes = Dictionary(book.site.tariff.classes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let shared = Set(book.site.sharedResources.map(\.id))
         weeklyCharge = catalogue.resources.map { $0.kind == .vendor && shared.contains($0.id) ? $0.weeklyFixedYen : 0 }

@@ -37,7 +37,7 @@ extension PlanningModel {
                         activeHours[DayKey(resource: r, day: d), default: 0] += resource.setupMinutes / 60
                     }
                     if stage == .dispatch,
-                       let mailClass = book.site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) {
+                       let mailClass = catalogue.mailClasses[j] {
                         lotVolume[ScheduleState.LotKey(mailClass: mailClass.id, site: resource.site, day: d), default: 0] += Double(pieces)
                     }
                     if resource.kind == .vendor { vendorsUsed.insert(r) }

@@ -74,7 +74,7 @@ struct PlanningModel {
             routeVariables[j] = xs
             model.addConstraint("assign_\(name)", xs.map { ($0, 1.0) } + [(deferral, 1.0)], .exactly(1))
             guard let ready = horizon.readyIndex(job) else { continue }
-            let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
+            let mailClass = catalogue.mailClasses[j]
 
             for (k, stage) in job.stages.enumerated() {
                 let candidates = Array(Set(routes.map { $0.resources[k] })).sorted()

@@ -22,6 +22,8 @@ public struct RouteCatalogue: Sendable {
     /// A unique name fragment per job for model rows and columns: the id with unsafe characters replaced,
     /// and the job's line number added when that makes two ids alike.
     public let jobNames: [String]
+    /// Each job's postal class (``Tariff/mailClass(envelope:weightGrams:)``), nil when the tariff has none for it.
+    let mailClasses: [MailClass?]
 
     public static let defaultMaximumRoutes = 8
 
@@ -41,6 +43,7 @@ public struct RouteCatalogue: Sendable {
             seen.insert(name)
             return name
         }
+        mailClasses = Self.mailClasses(book)
     }
 
     /// The catalogue of `book`, which differs from this catalogue's book only in the jobs `changed` (indices) or in
@@ -72,6 +75,11 @@ public struct RouteCatalogue: Sendable {
         self.routes = routes
         self.statusQuo = statusQuo
         self.jobNames = jobNames
+        mailClasses = Self.mailClasses(book)
+    }
+
+    private static func mailClasses(_ book: JobBook) -> [MailClass?] {
+        book.jobs.map { book.site.tariff.mailClass(envelope: $0.envelope, weightGrams: $0.weightGrams) }
     }
 
     /// A job's cheapest capable routes and its status-quo route.

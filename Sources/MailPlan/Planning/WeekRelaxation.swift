@@ -84,7 +84,7 @@ struct WeekRelaxation {
                 model.addConstraint("assign_\(name)", [(deferral, 1.0)], .exactly(1))
                 continue
             }
-            let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
+            let mailClass = catalogue.mailClasses[j]
             var xs: [LinearModel.Variable] = []
             var vendorRoutes: [Int: [LinearModel.Variable]] = [:]
             // The job's route shares that need a setup of its group on a resource on or after a day (all of the
@@ -266,7 +266,7 @@ struct WeekRelaxation {
         for (j, job) in book.jobs.enumerated() {
             var best = policy.deferralYenPerPiece * Double(job.pieces)
             guard let ready = horizon.readyIndex(job) else { total += best; continue }
-            let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams)
+            let mailClass = catalogue.mailClasses[j]
             for route in catalogue.routes[j] {
                 var cost = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach).cost
                 for (k, stage) in job.stages.enumerated() {
@@ -315,12 +315,11 @@ struct WeekRelaxation {
     /// there, and no more than the site can dispatch in a day — keyed `class|site`, to find the best tier a
     /// piece dispatched there could reach.
     static func lotReach(_ catalogue: RouteCatalogue) -> [String: Double] {
-        let site = catalogue.book.site
         var reach: [String: Double] = [:]
         var dailyDispatch: [String: Double] = [:]
         for (j, job) in catalogue.book.jobs.enumerated() {
             guard let k = job.stages.firstIndex(of: .dispatch),
-                  let mailClass = site.tariff.mailClass(envelope: job.envelope, weightGrams: job.weightGrams) else { continue }
+                  let mailClass = catalogue.mailClasses[j] else { continue }
             for s in Set(catalogue.routes[j].map { catalogue.resources[$0.resources[k]].site }) {
                 if dailyDispatch[s] == nil { dailyDispatch[s] = catalogue.dailyDispatchPieces(site: s) }
                 let key = "\(mailClass.id)|\(s)"
