@@ -77,28 +77,38 @@ struct PlannerTests {
     }
 
     /// Lots are capped in both bounds by what their site can dispatch in a day. The cap is worked out by hand for
-    /// the small site, and no valid plan of any planner on 40 seeded instances forms a larger lot.
-    @Test func noLotExceedsItsSiteDailyDispatchCapacity() throws {
+    /// the small site, and no valid plan of any planner on 40 seeded instances forms a larger lot, nor a lot larger
+    /// than the week relaxation's reach for its day (the pieces that can be dispatched there by then).
+    @Test func noLotExceedsItsSiteDailyDispatchCapacityOrItsDaysReach() throws {
         let catalogue = RouteCatalogue(SmallInstances.book(seed: 1))
         #expect(catalogue.dailyDispatchPieces(site: "center") == 2000 * 4)  // the dispatch desk, not the insert line
         #expect(catalogue.dailyDispatchPieces(site: "hall") == 800 * 8)
         #expect(catalogue.dailyDispatchPieces(site: "vendor") == 3000)
         #expect(catalogue.dailyDispatchPieces(site: "nowhere") == 0)
-        var lots = 0
+        var lots = 0, earlyReachSmaller = 0
         for seed in UInt64(1)...40 {
             let catalogue = RouteCatalogue(SmallInstances.book(seed: seed, jobs: 8))
             let evaluator = PlanEvaluator(catalogue.book)
+            let reach = WeekRelaxation.lotReach(catalogue)
+            for volumes in reach.values {
+                #expect(zip(volumes, volumes.dropFirst()).allSatisfy { $0 <= $1 }, "seed \(seed): \(volumes)")
+                earlyReachSmaller += volumes.filter { $0 < volumes.last! }.count
+            }
             let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(10))).plan(catalogue)
             for plan in [HeuristicPlanners.statusQuo(catalogue), HeuristicPlanners.greedy(catalogue), optimal] {
                 let evaluation = evaluator.evaluate(plan)
                 #expect(evaluation.violations.isEmpty, "seed \(seed)")
                 for lot in evaluation.lots {
                     #expect(Double(lot.pieces) <= catalogue.dailyDispatchPieces(site: lot.site), "seed \(seed): \(lot)")
+                    let day = try #require(catalogue.horizon.days.firstIndex(of: lot.day))
+                    let reachable = reach["\(lot.mailClass)|\(lot.site)"]?[day] ?? 0
+                    #expect(Double(lot.pieces) <= reachable, "seed \(seed): \(lot) beyond its day's reach \(reachable)")
                     lots += 1
                 }
             }
         }
         #expect(lots > 100)
+        #expect(earlyReachSmaller > 0, "no lot's reach grows over the week")
     }
 
     /// The decomposition's bound (taken on the second core) is the best of the week relaxation, the week relaxation

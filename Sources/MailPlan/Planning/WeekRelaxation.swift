@@ -17,8 +17,10 @@ import GLPK
 ///   least as many setup-days as its processing hours there divided by the resource's daily hours;
 /// - a vendor used by any route pays its weekly charge;
 /// - postal lots, by reach (``Lots/byReach``): each dispatched piece earns at most the best discount a lot at
-///   its site could reach (the class's highest tier that all pieces able to dispatch there on one day could
-///   fill), which is what the MILP's own relaxation of the tier binaries gives as well; or by day
+///   its site could reach by the day it is dispatched at the latest (the class's highest tier that all pieces
+///   able to dispatch there by that day could fill, up to what the site can dispatch in a day): an on-time
+///   piece by its due day, a late one by the week's end. Where every piece can reach every day's lot, that is
+///   what the MILP's own relaxation of the tier binaries gives as well; or by day
 ///   (``Lots/byDay``, ``DayLots``): lots per class, site and day whose tiers a job's pieces earn only in
 ///   proportion to the tier's share, a stronger bound and a much larger LP.
 struct WeekRelaxation {
@@ -27,8 +29,8 @@ struct WeekRelaxation {
 
     /// How the relaxation prices postal lots.
     enum Lots: Sendable {
-        /// Each dispatched piece earns the best tier a lot at its site could reach in the week: no day-level
-        /// variables, the smallest LP.
+        /// Each dispatched piece earns the best tier a lot at its site could reach by its last possible dispatch
+        /// day: no day-level variables, the smallest LP.
         case byReach
         /// Each job's dispatch is spread over days per site (within its routes' windows and the site's daily
         /// dispatch capacity), and each (class, site, day) lot has tier shares; a job's pieces earn tier t only
@@ -98,8 +100,14 @@ struct WeekRelaxation {
                 let deadlines = Self.deadlines(catalogue, route, job)
                 // The route's share on time and, when it can be on time at all, its late share, every piece of
                 // which is at least a day late (two columns rather than a row: the LP's basis stays small).
-                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: cost)
                 let onTimePossible = zip(starts, deadlines).allSatisfy { $0 <= $1 }
+                // The on-time share is dispatched by the due day, into lots of only the pieces that can be there by
+                // then (by reach; by day the lots below price it).
+                let onTimeCost = onTimePossible && lots == .byReach
+                    ? Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach,
+                                     dispatchBy: deadlines.last).cost
+                    : cost
+                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: onTimeCost)
                 let late = onTimePossible
                     ? model.addVariable("late_\(name)_\(index)", upperBound: 1,
                                         objective: cost + policy.latenessYenPerPieceDay * Double(job.pieces))
@@ -284,10 +292,11 @@ struct WeekRelaxation {
         return total
     }
 
-    /// A route's cost in both bounds: processing, hand-offs, the best reachable discount of its dispatched pieces and
-    /// the lateness its lags force at the least; with the first day each stage can start.
+    /// A route's cost in both bounds: processing, hand-offs, the best discount its dispatched pieces could reach when
+    /// dispatched by day `dispatchBy` (nil: by the week's end) and the lateness its lags force at the least; with the
+    /// first day each stage can start.
     static func routeCost(_ catalogue: RouteCatalogue, _ route: Route, _ job: Job, ready: Int, mailClass: MailClass?,
-                          reach: [String: Double]) -> (cost: Double, starts: [Int]) {
+                          reach: [String: [Double]], dispatchBy: Int? = nil) -> (cost: Double, starts: [Int]) {
         let site = catalogue.book.site
         let resources = catalogue.resources
         var cost = 0.0
@@ -303,7 +312,9 @@ struct WeekRelaxation {
             starts.append(start)
             cost += Double(job.pieces) * RouteCatalogue.unitCost(resource, stage)
             if stage == .dispatch, let mailClass {
-                cost -= bestDiscount(mailClass, reach["\(mailClass.id)|\(resource.site)"] ?? 0)
+                let volumes = reach["\(mailClass.id)|\(resource.site)"] ?? []
+                let day = min(dispatchBy ?? (volumes.count - 1), volumes.count - 1)
+                cost -= bestDiscount(mailClass, day >= 0 ? volumes[day] : 0)
                     * mailClass.priceYen * Double(job.pieces)
             }
         }
@@ -311,19 +322,32 @@ struct WeekRelaxation {
         return (cost, starts)
     }
 
-    /// The largest lot each (mail class, site) could form on a day — every piece that could be dispatched
-    /// there, and no more than the site can dispatch in a day — keyed `class|site`, to find the best tier a
-    /// piece dispatched there could reach.
-    static func lotReach(_ catalogue: RouteCatalogue) -> [String: Double] {
-        var reach: [String: Double] = [:]
+    /// The largest lot each (mail class, site) could form on each day — every piece that could be dispatched
+    /// there by that day (from its ready day and the lags before dispatch on some route dispatching there), and no
+    /// more than the site can dispatch in a day — keyed `class|site`, one value per day, to find the best tier a
+    /// piece dispatched there by a day could reach. Late pieces may be dispatched up to the week's end, so no piece
+    /// leaves the lots of later days: the values never fall from day to day.
+    static func lotReach(_ catalogue: RouteCatalogue) -> [String: [Double]] {
+        let days = catalogue.horizon.days.count
+        var reach: [String: [Double]] = [:]
         var dailyDispatch: [String: Double] = [:]
         for (j, job) in catalogue.book.jobs.enumerated() {
-            guard let k = job.stages.firstIndex(of: .dispatch),
+            guard let k = job.stages.firstIndex(of: .dispatch), let ready = catalogue.horizon.readyIndex(job),
                   let mailClass = catalogue.mailClasses[j] else { continue }
-            for s in Set(catalogue.routes[j].map { catalogue.resources[$0.resources[k]].site }) {
+            // The first day each site could dispatch the job.
+            var first: [String: Int] = [:]
+            for route in catalogue.routes[j] {
+                var day = ready
+                for stage in stride(from: 1, through: k, by: 1) { day += catalogue.lag(route, into: stage) }
+                let s = catalogue.resources[route.resources[k]].site
+                first[s] = min(first[s] ?? day, day)
+            }
+            for (s, day) in first where day < days {
                 if dailyDispatch[s] == nil { dailyDispatch[s] = catalogue.dailyDispatchPieces(site: s) }
                 let key = "\(mailClass.id)|\(s)"
-                reach[key] = min((reach[key] ?? 0) + Double(job.pieces), dailyDispatch[s]!)
+                var volumes = reach[key] ?? Array(repeating: 0, count: days)
+                for d in day..<days { volumes[d] = min(volumes[d] + Double(job.pieces), dailyDispatch[s]!) }
+                reach[key] = volumes
             }
         }
         return reach
