@@ -82,8 +82,8 @@ struct PlanningModel {
                     let resource = resources[r]
                     let chosenBy = routes.indices.filter { routes[$0].resources[k] == r }.map { xs[$0] }
                     // Earliest day this stage can start on r along any route through r.
-                    let first = ready + routes.filter { $0.resources[k] == r }
-                        .map { route in (1..<(k + 1)).reduce(0) { $0 + catalogue.lag(route, into: $1) } }.min()!
+                    let first = routes.filter { $0.resources[k] == r }
+                        .map { catalogue.firstDay($0, stage: k, ready: ready) }.min()!
                     var stageFlows: [LinearModel.Variable] = []
                     for d in first..<days {
                         var cost = RouteCatalogue.unitCost(resource, stage)

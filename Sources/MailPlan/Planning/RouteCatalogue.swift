@@ -163,4 +163,10 @@ public struct RouteCatalogue: Sendable {
     func lag(_ route: Route, into k: Int) -> Int {
         book.site.transfer(from: resources[route.resources[k - 1]], to: resources[route.resources[k]])?.lagDays ?? 0
     }
+
+    /// The first day stage `k` of a route can start for a job ready on day `ready`: the ready day plus the lags
+    /// of the stages before it.
+    func firstDay(_ route: Route, stage k: Int, ready: Int) -> Int {
+        (0..<k).reduce(ready) { $0 + lag(route, into: $1 + 1) }
+    }
 }

@@ -337,8 +337,7 @@ struct WeekRelaxation {
             // The first day each site could dispatch the job.
             var first: [String: Int] = [:]
             for route in catalogue.routes[j] {
-                var day = ready
-                for stage in stride(from: 1, through: k, by: 1) { day += catalogue.lag(route, into: stage) }
+                let day = catalogue.firstDay(route, stage: k, ready: ready)
                 let s = catalogue.resources[route.resources[k]].site
                 first[s] = min(first[s] ?? day, day)
             }
