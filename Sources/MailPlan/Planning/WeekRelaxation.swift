@@ -262,7 +262,8 @@ struct WeekRelaxation {
 
     /// A weaker bound that needs no LP: every job on its cheapest route (or deferred) as if capacity were
     /// unlimited, paying its share of the hours-based setup count (setup cost × its hours ÷ the resource's
-    /// daily hours) and earning the best reachable lot discount. Used where the LP is too large to solve in time.
+    /// daily hours) and earning the best lot discount it could reach (on time, by its due day; late, by the week's
+    /// end at a day's lateness at least). Used where the LP is too large to solve in time.
     static func separableBound(_ catalogue: RouteCatalogue) -> Double {
         let book = catalogue.book
         let site = book.site
@@ -276,7 +277,16 @@ struct WeekRelaxation {
             guard let ready = horizon.readyIndex(job) else { total += best; continue }
             let mailClass = catalogue.mailClasses[j]
             for route in catalogue.routes[j] {
-                var cost = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach).cost
+                let (byWeekEnd, starts) = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
+                var cost = byWeekEnd
+                // On time, its pieces earn at most what a lot could reach by the due day; late, they pay at least a
+                // day's lateness.
+                let deadlines = deadlines(catalogue, route, job)
+                if zip(starts, deadlines).allSatisfy({ $0 <= $1 }) {
+                    let onTime = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach,
+                                           dispatchBy: deadlines.last).cost
+                    cost = min(onTime, byWeekEnd + policy.latenessYenPerPieceDay * Double(job.pieces))
+                }
                 for (k, stage) in job.stages.enumerated() {
                     let resource = resources[route.resources[k]]
                     let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
