@@ -95,22 +95,14 @@ struct WeekRelaxation {
             var setupWithin: [SetupNeed: [(LinearModel.Variable, Double)]] = [:]
             var dispatches: [DayLots.Dispatch] = []
             for (index, route) in catalogue.routes[j].enumerated() {
-                let (cost, starts) = Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
-                // The last day each stage can finish for the job to be dispatched by its due day.
-                let deadlines = Self.deadlines(catalogue, route, job)
+                let (prices, starts, deadlines) = Self.routeShares(catalogue, route, job, ready: ready,
+                                                                   mailClass: mailClass, reach: reach)
+                let onTimePossible = prices.onTime != nil
                 // The route's share on time and, when it can be on time at all, its late share, every piece of
                 // which is at least a day late (two columns rather than a row: the LP's basis stays small).
-                let onTimePossible = zip(starts, deadlines).allSatisfy { $0 <= $1 }
-                // The on-time share is dispatched by the due day, into lots of only the pieces that can be there by
-                // then (by reach; by day the lots below price it).
-                let onTimeCost = onTimePossible && lots == .byReach
-                    ? Self.routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach,
-                                     dispatchBy: deadlines.last).cost
-                    : cost
-                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: onTimeCost)
+                let x = model.addVariable("x_\(name)_\(index)", upperBound: 1, objective: prices.onTime ?? prices.late)
                 let late = onTimePossible
-                    ? model.addVariable("late_\(name)_\(index)", upperBound: 1,
-                                        objective: cost + policy.latenessYenPerPieceDay * Double(job.pieces))
+                    ? model.addVariable("late_\(name)_\(index)", upperBound: 1, objective: prices.late)
                     : nil
                 let shares = [x] + (late.map { [$0] } ?? [])
                 xs += shares
@@ -277,16 +269,8 @@ struct WeekRelaxation {
             guard let ready = horizon.readyIndex(job) else { total += best; continue }
             let mailClass = catalogue.mailClasses[j]
             for route in catalogue.routes[j] {
-                let (byWeekEnd, starts) = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
-                var cost = byWeekEnd
-                // On time, its pieces earn at most what a lot could reach by the due day; late, they pay at least a
-                // day's lateness.
-                let deadlines = deadlines(catalogue, route, job)
-                if zip(starts, deadlines).allSatisfy({ $0 <= $1 }) {
-                    let onTime = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach,
-                                           dispatchBy: deadlines.last).cost
-                    cost = min(onTime, byWeekEnd + policy.latenessYenPerPieceDay * Double(job.pieces))
-                }
+                let prices = routeShares(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach).prices
+                var cost = min(prices.onTime ?? prices.late, prices.late)
                 for (k, stage) in job.stages.enumerated() {
                     let resource = resources[route.resources[k]]
                     let daily = resource.hoursPerDay + (PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0)
@@ -300,6 +284,21 @@ struct WeekRelaxation {
             total += best
         }
         return total
+    }
+
+    /// A route's prices in both bounds, for the whole job: on time (nil when its lags make that impossible), its
+    /// pieces earning what a lot could reach by the due day; and late, earning what a lot could reach by the week's
+    /// end and at least a day late (as late as its lags force when it cannot be on time). With the first day each
+    /// stage can start and the last day it can finish for the job to be dispatched by its due day.
+    static func routeShares(_ catalogue: RouteCatalogue, _ route: Route, _ job: Job, ready: Int, mailClass: MailClass?,
+                            reach: [String: [Double]]) -> (prices: (onTime: Double?, late: Double), starts: [Int], deadlines: [Int]) {
+        let (byWeekEnd, starts) = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach)
+        let deadlines = deadlines(catalogue, route, job)
+        guard zip(starts, deadlines).allSatisfy({ $0 <= $1 }) else { return ((nil, byWeekEnd), starts, deadlines) }
+        let onTime = routeCost(catalogue, route, job, ready: ready, mailClass: mailClass, reach: reach,
+                               dispatchBy: deadlines.last).cost
+        let late = byWeekEnd + catalogue.book.site.policy.latenessYenPerPieceDay * Double(job.pieces)
+        return ((onTime, late), starts, deadlines)
     }
 
     /// A route's cost in both bounds: processing, hand-offs, the best discount its dispatched pieces could reach when
