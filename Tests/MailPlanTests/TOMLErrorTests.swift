@@ -68,6 +68,7 @@ private func problems(_ text: String) -> [String] {
         ("a = \"abc", "1:5: this string is not closed before the end of the line (use \"\"\" for a multi-line string)"),
         ("a = 'abc\nb = 1", "1:5: this string is not closed before the end of the line (use ''' for a multi-line string)"),
         ("a = \"\"\"abc", "1:5: this multi-line string is not closed (expected \"\"\")"),
+        ("a = '''abc\\\n", "1:5: this multi-line string is not closed (expected ''')"),
         ("a = '''x''''''", "1:14: too many quotes in a row: at most two may come before the closing three; escape the others"),
         ("a = \"x\\qy\"", "1:7: invalid escape sequence '\\q'; write a backslash as \\\\"),
         ("a = \"\\u12\"", "1:6: \\u must be followed by exactly 4 hexadecimal digits"),

@@ -23,36 +23,6 @@ extension TOMLParser {
         }
     }
 
-    /// Reads a multi-line basic string, `"""..."""`, with escapes and line-ending backslashes.
-    mutating func parseMultiLineBasicString() throws(TOMLSyntaxError) -> String {
-        let open = scanner.position
-        scanner.advance(3)
-        // A line ending right after the opening quotes is not part of the string.
-        _ = scanner.skipNewline()
-        var text = String.UnicodeScalarView()
-        while true {
-            guard let scalar = scanner.peek() else {
-                throw scanner.error("this multi-line string is not closed (expected \"\"\")", at: open)
-            }
-            if scalar == "\"" {
-                let run = try consumeQuoteRun(scalar)
-                text.append(contentsOf: run.content)
-                if run.closes { return String(text) }
-            } else if scanner.skipNewline() {
-                // Line endings are stored as "\n" whatever the file used, so values do not depend on the editor.
-                text.append("\n")
-            } else if scalar == "\\" {
-                if !skipLineEndingBackslash() {
-                    text.append(try parseEscape())
-                }
-            } else {
-                try rejectControl(scalar)
-                text.append(scalar)
-                scanner.advance()
-            }
-        }
-    }
-
     /// Reads a literal string, `'...'`, where backslashes mean themselves.
     mutating func parseLiteralString() throws(TOMLSyntaxError) -> String {
         let open = scanner.position
@@ -72,22 +42,30 @@ extension TOMLParser {
         }
     }
 
-    /// Reads a multi-line literal string, `'''...'''`.
-    mutating func parseMultiLineLiteralString() throws(TOMLSyntaxError) -> String {
+    /// Reads a multi-line string delimited by three `quote`s: basic (`"""..."""`, with escapes and line-ending
+    /// backslashes) or literal (`'''...'''`, where backslashes mean themselves).
+    mutating func parseMultiLineString(quote: Unicode.Scalar) throws(TOMLSyntaxError) -> String {
         let open = scanner.position
+        let delimiter = String(repeating: Character(quote), count: 3)
         scanner.advance(3)
+        // A line ending right after the opening quotes is not part of the string.
         _ = scanner.skipNewline()
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = scanner.peek() else {
-                throw scanner.error("this multi-line string is not closed (expected ''')", at: open)
+                throw scanner.error("this multi-line string is not closed (expected \(delimiter))", at: open)
             }
-            if scalar == "'" {
+            if scalar == quote {
                 let run = try consumeQuoteRun(scalar)
                 text.append(contentsOf: run.content)
                 if run.closes { return String(text) }
             } else if scanner.skipNewline() {
+                // Line endings are stored as "\n" whatever the file used, so values do not depend on the editor.
                 text.append("\n")
+            } else if scalar == "\\" && quote == "\"" {
+                if !skipLineEndingBackslash() {
+                    text.append(try parseEscape())
+                }
             } else {
                 try rejectControl(scalar)
                 text.append(scalar)

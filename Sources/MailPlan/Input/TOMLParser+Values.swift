@@ -15,10 +15,10 @@ extension TOMLParser {
         }
         switch first {
         case "\"":
-            let text = scanner.lookingAt("\"\"\"") ? try parseMultiLineBasicString() : try parseBasicString()
+            let text = scanner.lookingAt("\"\"\"") ? try parseMultiLineString(quote: "\"") : try parseBasicString()
             return TOMLValue(.string(text), at: location)
         case "'":
-            let text = scanner.lookingAt("'''") ? try parseMultiLineLiteralString() : try parseLiteralString()
+            let text = scanner.lookingAt("'''") ? try parseMultiLineString(quote: "'") : try parseLiteralString()
             return TOMLValue(.string(text), at: location)
         case "[":
             return try parseArray(path: path, depth: depth + 1)
