@@ -129,6 +129,12 @@ struct PlannerTests {
             let dayLots = try #require(try WeekRelaxation(catalogue, lots: .byDay).bound(timeLimit: .seconds(30), method: .dual))
             let primalDayLots = try #require(try WeekRelaxation(catalogue, lots: .byDay).bound(timeLimit: .seconds(30), method: .primal))
             let tolerance = 1e-6 * max(1, abs(oracle))
+            // Row generation, as the bound worker solves the large LPs, reaches the same optima.
+            let lazyLP = try #require(try solveByRowGeneration(whole.model, lazy: whole.setupLinkRows).objectiveValue)
+            let byDay = WeekRelaxation(catalogue, lots: .byDay)
+            let lazyDayLots = try #require(try solveByRowGeneration(byDay.model, lazy: byDay.lazyRows).objectiveValue)
+            #expect(abs(lazyLP - lp) <= tolerance, "seed \(seed): whole LP \(lp), by row generation \(lazyLP)")
+            #expect(abs(lazyDayLots - dayLots) <= tolerance, "seed \(seed): day lots \(dayLots), by row generation \(lazyDayLots)")
             #expect(abs(week - primalWeek) <= tolerance, "seed \(seed): dual \(week) vs primal \(primalWeek)")
             #expect(abs(dayLots - primalDayLots) <= tolerance, "seed \(seed): dual \(dayLots) vs primal \(primalDayLots)")
             // Day lots are solved at this size, so the whole LP is not: the bound is the best of the others.

@@ -6,15 +6,20 @@ import GLPK
 /// estimated time, the week relaxation with day lots (``WeekRelaxation/Lots/byDay``), and when that was not solved,
 /// the LP relaxation of the whole model if the time left is at least its estimated time. All are solved by the dual
 /// simplex with the long-step ratio test, each stopped at the planner's deadline (a stopped LP still proves the
-/// Lagrangian bound of its last duals). The bound is the best of them. The search reads the best bound so far
-/// whenever it reports; the planner waits for the worker before it returns.
+/// Lagrangian bound of its last duals). The two large LPs are solved by row generation (``solveByRowGeneration``):
+/// their per-job links (day lots: tier links and setup needs; the whole model: setup links) join the LP only where a
+/// solution breaks them, which on the Osaka week takes the day lots from 110 s to 49 s and the whole LP from 58 s to
+/// 41 s, measured back to back; each round proves a bound, so a stopped one still proves its last round's optimum.
+/// The bound is the best of them. The search reads the best bound so far whenever it reports; the planner waits for
+/// the worker before it returns.
 final class BoundWorker: @unchecked Sendable {
     private let lock = NSLock()
     private var best = -Double.infinity
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved second.
-    init(_ catalogue: RouteCatalogue, whole: LinearModel, deadline: ContinuousClock.Instant) {
+    /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its rows `lazy`
+    /// (its setup links) added only where a solution breaks them.
+    init(_ catalogue: RouteCatalogue, whole: LinearModel, lazy: [LinearModel.Constraint], deadline: ContinuousClock.Instant) {
         let thread = Thread { [self] in
             defer { finished.signal() }
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
@@ -23,15 +28,16 @@ final class BoundWorker: @unchecked Sendable {
             let week = WeekRelaxation(catalogue, lots: .byReach)
             if let value = try? week.bound(timeLimit: left(), method: .dual) { record(value) }
             // The week with day lots is stronger but a much harder LP: it is started only when it can finish with
-            // room to spare, because stopped early its duals prove little, and it would hold the second core
-            // from the whole LP below. It has 3.3–4.1 times the rows of the week relaxation (300 jobs to 600), so
-            // it is not even built when 3.5 times is out of reach.
+            // room for the search beside it (about a fifth slower than alone), because it holds the second core
+            // from the whole LP below. Stopped, it proves its last finished round, which is weaker than the whole
+            // LP until its last few rounds. It has 3.3–4.1 times the rows of the week relaxation (300 jobs to
+            // 600), so it is not even built when 3.5 times is out of reach.
             var dayLotsSolved = false
-            if left() > Self.estimatedDayLotTime(rows: 3.5 * Double(week.model.constraintCount)) * 3 / 2 {
+            if left() > Self.estimatedDayLotTime(rows: 3.5 * Double(week.model.constraintCount)) * 6 / 5 {
                 let byDay = WeekRelaxation(catalogue, lots: .byDay)
-                if left() > Self.estimatedDayLotTime(rows: Double(byDay.model.constraintCount)) * 3 / 2,
+                if left() > Self.estimatedDayLotTime(rows: Double(byDay.model.constraintCount)) * 6 / 5,
                    let parameters = try? SolveParameters(timeLimit: left(), method: .dual),
-                   let solution = try? solve(byDay.model, parameters) {
+                   let solution = try? solveByRowGeneration(byDay.model, lazy: byDay.lazyRows, parameters) {
                     if let value = solution.bestBound { record(value) }
                     dayLotsSolved = solution.termination == .optimal
                 }
@@ -45,7 +51,7 @@ final class BoundWorker: @unchecked Sendable {
             // of its duals, ``Solution/bestBound``); one stopped early proves little.
             guard left() > Self.estimatedWholeLPTime(rows: whole.constraintCount),
                   let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
-                  let solution = try? solve(whole, parameters), let value = solution.bestBound
+                  let solution = try? solveByRowGeneration(whole, lazy: lazy, parameters), let value = solution.bestBound
             else { return }
             record(value)
         }
@@ -53,17 +59,18 @@ final class BoundWorker: @unchecked Sendable {
         thread.start()
     }
 
-    /// What GLPK's dual simplex needs for the whole model's LP relaxation, measured on the bundled Osaka week
-    /// (36,188 rows: 41 s alone on this machine) and scaled with the square of the rows.
+    /// What row generation needs for the whole model's LP relaxation, measured alone on this machine (the bundled
+    /// Osaka week, 36,188 rows: 33 s; 300 jobs, 22,552 rows: 16 s; 600 jobs, 45,964 rows: 101 s) and scaled with the
+    /// cube of the rows, which underestimates both of the others (8 s and 68 s).
     static func estimatedWholeLPTime(rows: Int) -> Duration {
-        scaled(seconds: 41, measuredRows: 36_188, rows: Double(rows), power: 2)
+        scaled(seconds: 33, measuredRows: 36_188, rows: Double(rows), power: 3)
     }
 
-    /// What GLPK's dual simplex needs for the week relaxation with day lots, measured alone on this machine (the
-    /// bundled Osaka week, 34,610 rows: 100 s; 300 jobs, 21,321 rows: 30 s; 600 jobs, 46,253 rows: 235 s) and
-    /// scaled with the cube of the rows.
+    /// What row generation needs for the week relaxation with day lots, measured alone on this machine (the bundled
+    /// Osaka week, 34,610 rows: 47 s; 300 jobs, 21,321 rows: 19 s; 600 jobs, 46,253 rows: 111 s) and scaled with the
+    /// cube of the rows.
     static func estimatedDayLotTime(rows: Double) -> Duration {
-        scaled(seconds: 100, measuredRows: 34_610, rows: rows, power: 3)
+        scaled(seconds: 47, measuredRows: 34_610, rows: rows, power: 3)
     }
 
     /// A time measured at one size, scaled to `rows` with a power of the ratio (at most about 30 years).

@@ -23,6 +23,9 @@ struct PlanningModel {
     private(set) var vendorVariables: [Int: LinearModel.Variable] = [:]
     private(set) var overtimeVariables: [DayKey: LinearModel.Variable] = [:]
     private(set) var lotTiers: [ScheduleState.LotKey: [(tier: DiscountTier, volume: LinearModel.Variable, chosen: LinearModel.Variable)]] = [:]
+    /// The setup links `q ≤ M · y`, one per job stage, resource and day: most of the rows, and the ones that make
+    /// the LP relaxation slow, yet only those a solution would break matter (see ``solveByRowGeneration``).
+    private(set) var setupLinkRows: [LinearModel.Constraint] = []
 
     /// Route, deferral, setup, vendor and lot-tier binaries (the pieces may be integer too, see `init`).
     var binaryCount: Int {
@@ -143,7 +146,7 @@ struct PlanningModel {
         // Setups: one binary per group, resource and day that an active job could use without a paid setup.
         for (q, key, bigM, rowName) in setupLinks {
             let y = setupVariable(key)
-            model.addConstraint(rowName, [(q, 1), (y, -bigM)], .atMost(0))
+            setupLinkRows.append(model.addConstraint(rowName, [(q, 1), (y, -bigM)], .atMost(0)))
         }
         for j in active {
             let job = book.jobs[j]

@@ -68,7 +68,10 @@ extension WeekRelaxation {
         }
 
         /// Adds the sites' daily dispatch capacities and the lots' tiers.
-        func addLots(to model: inout LinearModel, _ catalogue: RouteCatalogue) {
+        /// Adds the lots and returns the per-job tier links (`u ≤ pieces · z`), the rows worth adding lazily.
+        @discardableResult
+        func addLots(to model: inout LinearModel, _ catalogue: RouteCatalogue) -> [LinearModel.Constraint] {
+            var links: [LinearModel.Constraint] = []
             let tariff = catalogue.book.site.tariff
             var dailyDispatch: [String: Double] = [:]
             for site in siteDays.keys.sorted() {
@@ -95,7 +98,7 @@ extension WeekRelaxation {
                         let most = min(job.pieces, cap)
                         let u = model.addVariable("lotjob_\(label)_\(tier.minPieces)_\(job.job)", upperBound: most,
                                                   objective: -tier.discount * mailClass.priceYen)
-                        model.addConstraint("lotjob_\(label)_\(tier.minPieces)_\(job.job)", [(u, 1), (z, -most)], .atMost(0))
+                        links.append(model.addConstraint("lotjob_\(label)_\(tier.minPieces)_\(job.job)", [(u, 1), (z, -most)], .atMost(0)))
                         volume.append((u, 1))
                         earned[i].append((u, 1))
                     }
@@ -108,6 +111,7 @@ extension WeekRelaxation {
                     model.addConstraint("lotshare_\(label)_\(job.job)", earned[i] + [(job.dispatch, -1)], .atMost(0))
                 }
             }
+            return links
         }
     }
 }

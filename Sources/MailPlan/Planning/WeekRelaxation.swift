@@ -26,6 +26,9 @@ import GLPK
 struct WeekRelaxation {
     let catalogue: RouteCatalogue
     private(set) var model = LinearModel(name: "mailplan_week_relaxation")
+    /// The rows only a solution that breaks them needs (see ``solveByRowGeneration``): each job's setup needs and,
+    /// by day, its tier links.
+    private(set) var lazyRows: [LinearModel.Constraint] = []
 
     /// How the relaxation prices postal lots.
     enum Lots: Sendable {
@@ -150,13 +153,14 @@ struct WeekRelaxation {
                 for need in needs.keys.sorted() {
                     let ys = setups(GroupRun(group: job.setupGroup, resource: need.resource))[need.window.first...need.window.last]
                         .map { ($0, -1.0) }
-                    model.addConstraint("\(label)_\(name)_\(resources[need.resource].id)_\(need.window.first)_\(need.window.last)",
-                                        needs[need]! + ys, .atMost(0))
+                    lazyRows.append(model.addConstraint(
+                        "\(label)_\(name)_\(resources[need.resource].id)_\(need.window.first)_\(need.window.last)",
+                        needs[need]! + ys, .atMost(0)))
                 }
             }
         }
 
-        dayLots.addLots(to: &model, catalogue)
+        lazyRows += dayLots.addLots(to: &model, catalogue)
 
         // Setups: at least as many setup-days as the group's processing hours divided by the daily hours.
         var setupHours: [Int: [(variables: [LinearModel.Variable], hours: Double)]] = [:]
