@@ -31,7 +31,7 @@ struct PlannerTests {
     }
 
     @Test func optimalMatchesExhaustiveSearchAndBeatsTheHeuristics() throws {
-        var compared = 0, dayLotsStronger = 0
+        var compared = 0, dayLotsStronger = 0, sharesStronger = 0
         var seed: UInt64 = 1
         while compared < 40 && seed < 400 {
             defer { seed += 1 }
@@ -62,6 +62,15 @@ struct PlannerTests {
             #expect(separable <= relaxation + tolerance, "seed \(seed)")
             #expect(relaxation <= dayLots + tolerance, "seed \(seed): day lots \(dayLots) < relaxation \(relaxation)")
             if dayLots > relaxation + tolerance { dayLotsStronger += 1 }
+            // The whole model's LP with each job's lot shares (the bound worker's last LP) is valid and at least the
+            // whole LP.
+            var whole = PlanningModel(catalogue, active: Array(book.jobs.indices), context: ScheduleState(catalogue))
+            let lp = try #require(try solve(whole.model, try SolveParameters(relaxIntegrality: true)).objectiveValue)
+            let links = whole.addLotShares()
+            let shares = try #require(try solveByRowGeneration(whole.model, lazy: whole.setupLinkRows + links).objectiveValue)
+            #expect(shares <= oracle + tolerance, "seed \(seed): lot shares \(shares) > optimum \(oracle)")
+            #expect(lp <= shares + tolerance, "seed \(seed): lot shares \(shares) < whole LP \(lp)")
+            if shares > lp + tolerance { sharesStronger += 1 }
             let greedyCost = evaluator.evaluate(greedy)
             let statusCost = evaluator.evaluate(status)
             if greedyCost.latePieces == 0 && statusCost.latePieces == 0 && evaluator.evaluate(optimal).latePieces == 0 {
@@ -71,9 +80,10 @@ struct PlannerTests {
             compared += 1
         }
         print("compared the optimal planner with exhaustive route search on \(compared) instances; "
-              + "day lots gave the week relaxation a stronger bound on \(dayLotsStronger)")
+              + "day lots gave the week relaxation a stronger bound on \(dayLotsStronger), lot shares the whole LP on \(sharesStronger)")
         #expect(compared >= 30)
         #expect(dayLotsStronger > 0, "no instance tells day lots from lots priced by their reach")
+        #expect(sharesStronger > 0, "no instance tells the whole LP with lot shares from the whole LP")
     }
 
     /// Lots are capped in both bounds by what their site can dispatch in a day. The cap is worked out by hand for

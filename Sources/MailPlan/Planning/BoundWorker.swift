@@ -3,7 +3,8 @@ import GLPK
 
 /// Proves lower bounds on a second thread while the neighbourhood search runs on the first (GLPK keeps its state
 /// per thread): first the week relaxation (``WeekRelaxation``), then, when the time left is well above its
-/// estimated time, the week relaxation with day lots (``WeekRelaxation/Lots/byDay``), and when that was not solved,
+/// estimated time, the week relaxation with day lots (``WeekRelaxation/Lots/byDay``), after it, with time to spare,
+/// the whole model's LP with each job's lot shares (``PlanningModel/addLotShares()``), and when the day lots were not solved,
 /// the LP relaxation of the whole model if the time left is at least its estimated time. All are solved by the dual
 /// simplex with the long-step ratio test, each stopped at the planner's deadline (a stopped LP still proves the
 /// Lagrangian bound of its last duals). The two large LPs are solved by row generation (``solveByRowGeneration``):
@@ -17,9 +18,10 @@ final class BoundWorker: @unchecked Sendable {
     private var best = -Double.infinity
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its rows `lazy`
-    /// (its setup links) added only where a solution breaks them.
-    init(_ catalogue: RouteCatalogue, whole: LinearModel, lazy: [LinearModel.Constraint], deadline: ContinuousClock.Instant) {
+    /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its setup links
+    /// added only where a solution breaks them.
+    init(_ catalogue: RouteCatalogue, whole planning: PlanningModel, deadline: ContinuousClock.Instant) {
+        let whole = planning.model, lazy = planning.setupLinkRows
         let thread = Thread { [self] in
             defer { finished.signal() }
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
@@ -44,8 +46,19 @@ final class BoundWorker: @unchecked Sendable {
             }
             // The whole LP was weaker than the week with day lots on every week measured (12 small weeks solved
             // exhaustively, 300 jobs, the Osaka week), and it would slow the search: it is the bound of weeks whose
-            // day lots do not fit in the time.
-            guard !dayLotsSolved else { return }
+            // day lots do not fit in the time. With day lots solved and ample time left, the whole model with each
+            // job's lot shares is the strongest of all (the Osaka week: ¥3,312,270 against ¥3,218,592).
+            guard !dayLotsSolved else {
+                guard left() > Self.estimatedLotShareTime(rows: 1.6 * Double(whole.constraintCount)) * 6 / 5 else { return }
+                var shared = planning
+                let links = shared.addLotShares()
+                guard left() > Self.estimatedLotShareTime(rows: Double(shared.model.constraintCount)) * 6 / 5,
+                      let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
+                      let value = try? solveByRowGeneration(shared.model, lazy: shared.setupLinkRows + links, parameters).bestBound
+                else { return }
+                record(value)
+                return
+            }
             // Only when the time left is at least what it needs: the LP competes with the search for the
             // machine's two cores. A dual simplex stopped near its end still proves a bound (the Lagrangian bound
             // of its duals, ``Solution/bestBound``); one stopped early proves little.
@@ -71,6 +84,13 @@ final class BoundWorker: @unchecked Sendable {
     /// cube of the rows.
     static func estimatedDayLotTime(rows: Double) -> Duration {
         scaled(seconds: 47, measuredRows: 34_610, rows: rows, power: 3)
+    }
+
+    /// What row generation needs for the whole model with each job's lot shares (``PlanningModel/addLotShares()``),
+    /// measured alone on this machine (the bundled Osaka week, 57,182 rows: 151 s) and scaled with the cube of the
+    /// rows. The shares add about 60 % to the whole model's rows.
+    static func estimatedLotShareTime(rows: Double) -> Duration {
+        scaled(seconds: 151, measuredRows: 57_182, rows: rows, power: 3)
     }
 
     /// A time measured at one size, scaled to `rows` with a power of the ratio (at most about 30 years).

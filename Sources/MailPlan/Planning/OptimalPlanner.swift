@@ -96,7 +96,7 @@ public struct OptimalPlanner: Sendable {
 
         // A bound at once; stronger ones from LPs solved on the second core while the search runs.
         bound = WeekRelaxation.separableBound(catalogue)
-        worker = BoundWorker(catalogue, whole: whole.model, lazy: whole.setupLinkRows, deadline: deadline)
+        worker = BoundWorker(catalogue, whole: whole, deadline: deadline)
         defer { worker?.wait() }
         report("bounds")
         // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.

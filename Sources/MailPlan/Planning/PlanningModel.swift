@@ -26,6 +26,8 @@ struct PlanningModel {
     /// The setup links `q ≤ M · y`, one per job stage, resource and day: most of the rows, and the ones that make
     /// the LP relaxation slow, yet only those a solution would break matter (see ``solveByRowGeneration``).
     private(set) var setupLinkRows: [LinearModel.Constraint] = []
+    /// Pieces the fixed jobs put in each lot.
+    private(set) var fixedLotPieces: [ScheduleState.LotKey: Double] = [:]
 
     /// Route, deferral, setup, vendor and lot-tier binaries (the pieces may be integer too, see `init`).
     var binaryCount: Int {
@@ -197,6 +199,7 @@ struct PlanningModel {
         for key in lotTerms.keys.sorted(by: { ($0.mailClass, $0.site, $0.day) < ($1.mailClass, $1.site, $1.day) }) {
             guard let mailClass = site.tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
             let fixed = Double(context.lots[key] ?? 0)
+            fixedLotPieces[key] = fixed
             // No lot is larger than its site can dispatch in a day: a tight big-M for the tier rows.
             let maximum = min(lotMaximum[key]!, max(fixed, catalogue.dailyDispatchPieces(site: key.site)))
             let tiers = mailClass.lotTiers(upTo: maximum)
