@@ -4,8 +4,9 @@ import GLPK
 ///
 /// 1. The greedy plan is the first incumbent (always feasible: deferral is an option of every job).
 /// 2. Bounds: a separable one at once, then on the second core a week-level relaxation (``WeekRelaxation``), a
-///    small LP; the same relaxation with day lots, stronger, when there is ample time for it; otherwise the LP
-///    relaxation of the whole model when there is time for it (``BoundWorker``).
+///    small LP; the same relaxation with day lots, stronger, when there is time for it, and after it the whole
+///    model with each job's lot shares when there is still time; otherwise the LP relaxation of the whole model
+///    when there is time for it; the large LPs by row generation (``BoundWorker``).
 /// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward) are
 ///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent. The incumbent is
 ///    kept in a ``PlanLedger``, which costs a move and builds a neighbourhood's context from what it touches.
