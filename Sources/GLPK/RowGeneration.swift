@@ -60,28 +60,20 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
     smcp.msg_lev = parameters.logSink == nil ? GLP_MSG_OFF : GLP_MSG_ON
     smcp.meth = GLP_DUALP
     smcp.r_test = GLP_RT_FLIP
-    glp_scale_prob(problem.pointer, GLP_SF_AUTO)
-    glp_adv_basis(problem.pointer, 0)
     var proven: Double?
     var firstRound = true
     while true {
-        if let deadline {
-            let left = deadline - ContinuousClock.now
-            let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+        if let milliseconds = remainingMilliseconds(until: deadline) {
             guard milliseconds > 0 else { return finish(.timeLimit(withSolution: false), bound: proven) }
-            smcp.tm_lim = Int32(clamping: milliseconds)
+            smcp.tm_lim = milliseconds
         }
         if let limit = parameters.iterationLimit {
             let left = limit - problem.iterations()
             guard left > 0 else { return finish(.iterationLimit(withSolution: false), bound: proven) }
             smcp.it_lim = Int32(clamping: left)
         }
-        var code = glp_simplex(problem.pointer, &smcp)
-        if firstRound && (code == GLP_ESING || code == GLP_ECOND || code == GLP_EBADB) {
-            // An advanced basis can be singular on degenerate models; the standard basis always factorises.
-            glp_std_basis(problem.pointer)
-            code = glp_simplex(problem.pointer, &smcp)
-        }
+        // Later rounds go on from the basis the last one left.
+        let code = firstRound ? problem.simplexFromScratch(&smcp) : glp_simplex(problem.pointer, &smcp)
         firstRound = false
         switch code {
         case 0:

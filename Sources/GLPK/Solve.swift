@@ -45,14 +45,7 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
         smcp.tm_lim = remaining
     }
     if let iterations = parameters.iterationLimit { smcp.it_lim = Int32(iterations) }
-    glp_scale_prob(problem.pointer, GLP_SF_AUTO)
-    glp_adv_basis(problem.pointer, 0)
-    var code = glp_simplex(problem.pointer, &smcp)
-    if code == GLP_ESING || code == GLP_ECOND || code == GLP_EBADB {
-        // An advanced basis can be singular on degenerate models; the standard basis always factorises.
-        glp_std_basis(problem.pointer)
-        code = glp_simplex(problem.pointer, &smcp)
-    }
+    let code = problem.simplexFromScratch(&smcp)
     let lpStatus = glp_get_status(problem.pointer)
 
     switch code {
@@ -157,6 +150,14 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
                       values: model.snappedToIntegers(problem.mipValues()))
 }
 
+/// Milliseconds left before `deadline` (at least 0, clamped to GLPK's `int`), or nil without one.
+func remainingMilliseconds(until deadline: ContinuousClock.Instant?) -> Int32? {
+    guard let deadline else { return nil }
+    let left = deadline - ContinuousClock.now
+    let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+    return Int32(clamping: max(0, milliseconds))
+}
+
 /// The bookkeeping of one call to ``solve(_:_:)``: timing and building the ``Solution``.
 private struct SolveRun {
     let model: LinearModel
@@ -166,12 +167,7 @@ private struct SolveRun {
     var startAccepted = false
 
     /// Milliseconds left before the deadline (clamped to GLPK's `int`), or nil without a time limit.
-    func remainingMilliseconds() -> Int32? {
-        guard let deadline else { return nil }
-        let left = deadline - ContinuousClock.now
-        let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
-        return Int32(clamping: max(0, milliseconds))
-    }
+    func remainingMilliseconds() -> Int32? { GLPK.remainingMilliseconds(until: deadline) }
 
     /// The time ran out before the search could start: the starting solution, if any, is the answer.
     mutating func outOfTime(start: [Double]?, bound: Double? = nil) -> Solution {

@@ -81,6 +81,18 @@ final class Problem {
         modelRows += indices
     }
 
+    /// Scales the problem, builds an advanced starting basis (as `glpsol` does) and runs the simplex method; when that
+    /// basis is singular, which happens on degenerate models, again from the standard basis, which always factorises.
+    /// Returns `glp_simplex`'s code.
+    func simplexFromScratch(_ smcp: inout glp_smcp) -> Int32 {
+        glp_scale_prob(pointer, GLP_SF_AUTO)
+        glp_adv_basis(pointer, 0)
+        let code = glp_simplex(pointer, &smcp)
+        guard code == GLP_ESING || code == GLP_ECOND || code == GLP_EBADB else { return code }
+        glp_std_basis(pointer)
+        return glp_simplex(pointer, &smcp)
+    }
+
     /// Names and bounds GLPK row `row` as model row `i`.
     private func setRow(_ row: Int32, of model: LinearModel, _ i: Int) {
         if !model.constraintNames[i].isEmpty { glp_set_row_name(pointer, row, model.constraintNames[i]) }
