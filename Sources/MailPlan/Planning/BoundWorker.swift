@@ -87,10 +87,10 @@ final class BoundWorker: @unchecked Sendable {
     }
 
     /// What row generation needs for the whole model with each job's lot shares (``PlanningModel/addLotShares()``),
-    /// measured alone on this machine (the bundled Osaka week, 57,182 rows: 151 s) and scaled with the cube of the
-    /// rows. The shares add about 60 % to the whole model's rows.
+    /// measured alone on this machine (the bundled Osaka week, 57,182 rows: 151 s; 300 jobs, 34,631 rows: 58 s) and
+    /// scaled with the square of the rows, which fits both. The shares add about 55–60 % to the whole model's rows.
     static func estimatedLotShareTime(rows: Double) -> Duration {
-        scaled(seconds: 151, measuredRows: 57_182, rows: rows, power: 3)
+        scaled(seconds: 151, measuredRows: 57_182, rows: rows, power: 2)
     }
 
     /// A time measured at one size, scaled to `rows` with a power of the ratio (at most about 30 years).
