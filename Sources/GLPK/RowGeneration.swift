@@ -79,7 +79,7 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
         case 0:
             break
         case GLP_ETMLIM, GLP_EITLIM:
-            let bound = model.lagrangianBound(rowMultipliers: problem.lpRowDuals(modelRowCount: model.constraintCount))
+            let bound = model.lagrangianBound(rowMultipliers: problem.lpRowDuals())
             return finish(code == GLP_ETMLIM ? .timeLimit(withSolution: false) : .iterationLimit(withSolution: false),
                           bound: stronger(proven, bound))
         case GLP_ENOPFS:
@@ -102,7 +102,7 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
         let violated = pending.filter { model.violates($0, values, tolerance: 1e-7) }
         guard !violated.isEmpty else {
             return finish(.optimal, bound: objective, objective: objective, values: values,
-                          duals: problem.lpRowDuals(modelRowCount: model.constraintCount),
+                          duals: problem.lpRowDuals(),
                           reducedCosts: problem.lpReducedCosts())
         }
         problem.addRows(of: model, violated)

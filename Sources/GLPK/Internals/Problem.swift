@@ -11,6 +11,8 @@ final class Problem {
     /// unless the problem was loaded with only some of them (row generation).
     private(set) var modelRows: [Int]
     var rows: Int { modelRows.count }
+    /// The number of rows of the model, loaded or not.
+    private let modelRowCount: Int
 
     /// Loads `model`, which must have passed ``LinearModel/validate()``.
     /// - Parameters:
@@ -19,6 +21,7 @@ final class Problem {
     init(_ model: LinearModel, relaxed: Bool, only: [Int]? = nil) {
         pointer = glp_create_prob()
         modelRows = only ?? Array(0..<model.constraintCount)
+        modelRowCount = model.constraintCount
         columns = model.variableCount
         if !model.name.isEmpty { glp_set_prob_name(pointer, model.name) }
         glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
@@ -119,9 +122,8 @@ final class Problem {
 
     func lpObjective() -> Double { glp_get_obj_val(pointer) }
     func lpValues() -> [Double] { (0..<columns).map { glp_get_col_prim(pointer, Int32($0 + 1)) } }
-    func lpRowDuals() -> [Double] { (0..<rows).map { glp_get_row_dual(pointer, Int32($0 + 1)) } }
     /// The row duals by model row, 0 for the model's rows that are not loaded.
-    func lpRowDuals(modelRowCount: Int) -> [Double] {
+    func lpRowDuals() -> [Double] {
         var duals = [Double](repeating: 0, count: modelRowCount)
         for (k, i) in modelRows.enumerated() { duals[i] = glp_get_row_dual(pointer, Int32(k + 1)) }
         return duals

@@ -27,6 +27,11 @@ final class BoundWorker: @unchecked Sendable {
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
             guard left() > .zero else { return }
+            // The large LPs, by row generation with the time that is left (always relaxed, by the dual simplex).
+            func solveLazily(_ model: LinearModel, _ lazy: [LinearModel.Constraint]) -> Solution? {
+                guard let parameters = try? SolveParameters(timeLimit: left()) else { return nil }
+                return try? solveByRowGeneration(model, lazy: lazy, parameters)
+            }
             let week = WeekRelaxation(catalogue, lots: .byReach)
             if let value = try? week.bound(timeLimit: left(), method: .dual) { record(value) }
             // The week with day lots is stronger but a much harder LP: it is started only when it can finish with
@@ -38,8 +43,7 @@ final class BoundWorker: @unchecked Sendable {
             if left() > Self.estimatedDayLotTime(rows: 3.5 * Double(week.model.constraintCount)) * 6 / 5 {
                 let byDay = WeekRelaxation(catalogue, lots: .byDay)
                 if left() > Self.estimatedDayLotTime(rows: Double(byDay.model.constraintCount)) * 6 / 5,
-                   let parameters = try? SolveParameters(timeLimit: left(), method: .dual),
-                   let solution = try? solveByRowGeneration(byDay.model, lazy: byDay.lazyRows, parameters) {
+                   let solution = solveLazily(byDay.model, byDay.lazyRows) {
                     if let value = solution.bestBound { record(value) }
                     dayLotsSolved = solution.termination == .optimal
                 }
@@ -53,8 +57,7 @@ final class BoundWorker: @unchecked Sendable {
                 var shared = planning
                 let links = shared.addLotShares()
                 guard left() > Self.estimatedLotShareTime(rows: Double(shared.model.constraintCount)) * 6 / 5,
-                      let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
-                      let value = try? solveByRowGeneration(shared.model, lazy: shared.setupLinkRows + links, parameters).bestBound
+                      let value = solveLazily(shared.model, shared.setupLinkRows + links)?.bestBound
                 else { return }
                 record(value)
                 return
@@ -63,8 +66,7 @@ final class BoundWorker: @unchecked Sendable {
             // machine's two cores. A dual simplex stopped near its end still proves a bound (the Lagrangian bound
             // of its duals, ``Solution/bestBound``); one stopped early proves little.
             guard left() > Self.estimatedWholeLPTime(rows: whole.constraintCount),
-                  let parameters = try? SolveParameters(timeLimit: left(), relaxIntegrality: true, method: .dual),
-                  let solution = try? solveByRowGeneration(whole, lazy: lazy, parameters), let value = solution.bestBound
+                  let value = solveLazily(whole, lazy)?.bestBound
             else { return }
             record(value)
         }
