@@ -14,8 +14,14 @@ import CGLPK
 /// (``LinearModel/lagrangianBound(rowMultipliers:)``, with 0 for the rows not yet in), whichever proves more, and no
 /// values. The iteration limit counts the iterations of all rounds.
 ///
-/// Integer variables are relaxed; `parameters.start`, `cuts` and the MIP settings are ignored; the method is the
-/// dual simplex with the long-step ratio test whatever `parameters.method` says. A finished solve reports values
+/// `parameters.progress` hears each finished round's bound (no incumbent) as soon as it is proven.
+///
+/// The first round is solved from scratch by `parameters.method`'s simplex (`.interior`, which gives no basis to go
+/// on from, counts as `.primal`): on the Osaka week's day lots the primal simplex solved it in 9–12 s against
+/// 24–25 s for the dual, while on the whole LP the two took about the same. Every later round goes on by the dual
+/// simplex from the basis the last one left. Both use the long-step ratio test.
+///
+/// Integer variables are relaxed; `parameters.start`, `cuts` and the MIP settings are ignored. A finished solve reports values
 /// (satisfying every row within 1e-7 of its bound, relative to the bound's size), optimal duals for every row (0 for
 /// rows never added) and reduced costs, like ``solve(_:_:)``.
 ///
@@ -58,7 +64,7 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
     var smcp = glp_smcp()
     glp_init_smcp(&smcp)
     smcp.msg_lev = parameters.logSink == nil ? GLP_MSG_OFF : GLP_MSG_ON
-    smcp.meth = GLP_DUALP
+    smcp.meth = parameters.method == .dual ? GLP_DUALP : GLP_PRIMAL
     smcp.r_test = GLP_RT_FLIP
     var proven: Double?
     var firstRound = true
@@ -75,6 +81,7 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
         // Later rounds go on from the basis the last one left.
         let code = firstRound ? problem.simplexFromScratch(&smcp) : glp_simplex(problem.pointer, &smcp)
         firstRound = false
+        smcp.meth = GLP_DUALP
         switch code {
         case 0:
             break
@@ -98,6 +105,7 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
         }
         let objective = problem.lpObjective()
         proven = stronger(proven, objective)
+        parameters.progress?(SolveParameters.Progress(elapsed: ContinuousClock.now - began, incumbent: nil, bound: proven))
         let values = problem.lpValues()
         let violated = pending.filter { model.violates($0, values, tolerance: 1e-7) }
         guard !violated.isEmpty else {

@@ -4,9 +4,10 @@ import Testing
 @Suite("Row generation")
 struct RowGenerationTests {
     /// The 120 random boxed LPs of the Lagrangian tests, each with a random half of its rows lazy and again with all
-    /// of them lazy: the same outcome and optimum as the ordinary solve, values within every row (the lazy ones
-    /// too), and duals for every row that prove the optimum.
-    @Test func lazyRowsGiveTheWholeLPsOptimum() throws {
+    /// of them lazy, the first round by either simplex: the same outcome and optimum as the ordinary solve, values
+    /// within every row (the lazy ones too), and duals for every row that prove the optimum.
+    @Test(arguments: [SolveParameters.LPMethod.primal, .dual])
+    func lazyRowsGiveTheWholeLPsOptimum(firstRound method: SolveParameters.LPMethod) throws {
         var generator = SeededGenerator(seed: 2026_11_30)
         var optimal = 0, infeasible = 0, neededLazyRows = 0
         for instance in 0..<120 {
@@ -14,7 +15,10 @@ struct RowGenerationTests {
             let whole = try solve(model)
             let half = model.constraints.filter { _ in Bool.random(using: &generator) }
             for lazy in [half, model.constraints] {
-                let solution = try solveByRowGeneration(model, lazy: lazy)
+                let heard = Heard()
+                let solution = try solveByRowGeneration(model, lazy: lazy, try SolveParameters(method: method, progress: {
+                    heard.bounds.append($0.bound ?? .nan)
+                }))
                 switch whole.termination {
                 case .optimal:
                     optimal += 1
@@ -22,6 +26,10 @@ struct RowGenerationTests {
                     let optimum = try #require(whole.objectiveValue)
                     #expect(close(try #require(solution.objectiveValue), optimum), "instance \(instance)")
                     #expect(close(try #require(solution.bestBound), optimum), "instance \(instance)")
+                    // Progress hears each round's bound as it is proven: rising, to the optimum.
+                    #expect(zip(heard.bounds, heard.bounds.dropFirst()).allSatisfy { model.sense == .minimize ? $0 <= $1 + 1e-9 : $0 >= $1 - 1e-9 },
+                            "instance \(instance): \(heard.bounds)")
+                    #expect(close(try #require(heard.bounds.last), optimum), "instance \(instance): \(heard.bounds)")
                     let activities = model.activities(of: solution.values)
                     for row in model.constraints {
                         let bounds = model.info(of: row).bounds
@@ -57,7 +65,8 @@ struct RowGenerationTests {
 
     /// Stopped by an iteration limit counted over all rounds, a solve proves a bound no better than the optimum (the
     /// last round's optimum or its duals' Lagrangian bound), and a high limit finishes.
-    @Test func aStoppedRowGenerationProvesAValidBound() throws {
+    @Test(arguments: [SolveParameters.LPMethod.primal, .dual])
+    func aStoppedRowGenerationProvesAValidBound(firstRound method: SolveParameters.LPMethod) throws {
         var generator = SeededGenerator(seed: 7)
         var stopped = 0, bounded = 0
         for instance in 0..<120 {
@@ -65,7 +74,7 @@ struct RowGenerationTests {
             guard let optimum = try solve(model).objectiveValue else { continue }
             for limit in 0..<4 {
                 let solution = try solveByRowGeneration(model, lazy: model.constraints,
-                                                        try SolveParameters(iterationLimit: limit))
+                                                        try SolveParameters(method: method, iterationLimit: limit))
                 guard solution.termination != .optimal else { continue }
                 #expect(solution.termination == .iterationLimit(withSolution: false), "instance \(instance)")
                 #expect(!solution.hasSolution && solution.values.isEmpty)
@@ -75,7 +84,7 @@ struct RowGenerationTests {
                 let valid = model.sense == .minimize ? bound <= optimum + 1e-9 : bound >= optimum - 1e-9
                 #expect(valid, "instance \(instance), \(limit) iterations: bound \(bound), optimum \(optimum)")
             }
-            let finished = try solveByRowGeneration(model, lazy: model.constraints, try SolveParameters(iterationLimit: 10_000))
+            let finished = try solveByRowGeneration(model, lazy: model.constraints, try SolveParameters(method: method, iterationLimit: 10_000))
             #expect(finished.termination == .optimal, "instance \(instance)")
             #expect(close(try #require(finished.objectiveValue), optimum), "instance \(instance)")
         }
@@ -100,4 +109,9 @@ struct RowGenerationTests {
         #expect(solution.termination == .optimal)
         #expect(close(try #require(solution.objectiveValue), -3))
     }
+}
+
+/// What a progress callback heard (it runs on the solving thread, before the solve returns).
+private final class Heard: @unchecked Sendable {
+    var bounds: [Double] = []
 }

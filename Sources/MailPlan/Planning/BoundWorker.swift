@@ -4,13 +4,16 @@ import GLPK
 /// Proves lower bounds on a second thread while the neighbourhood search runs on the first (GLPK keeps its state
 /// per thread): first the week relaxation (``WeekRelaxation``), then, when the time left is well above its
 /// estimated time, the week relaxation with day lots (``WeekRelaxation/Lots/byDay``), after it, with time to spare,
-/// the whole model's LP with each job's lot shares (``PlanningModel/addLotShares()``), and when the day lots were not solved,
-/// the LP relaxation of the whole model if the time left is at least its estimated time. All are solved by the dual
-/// simplex with the long-step ratio test, each stopped at the planner's deadline (a stopped LP still proves the
-/// Lagrangian bound of its last duals). The two large LPs are solved by row generation (``solveByRowGeneration``):
-/// their per-job links (day lots: tier links and setup needs; the whole model: setup links) join the LP only where a
-/// solution breaks them, which on the Osaka week takes the day lots from 110 s to 49 s and the whole LP from 58 s to
-/// 41 s, measured back to back; each round proves a bound, so a stopped one still proves its last round's optimum.
+/// the whole model's LP with each job's lot shares (``PlanningModel/addLotShares()``), and when the day lots were
+/// not solved, the LP relaxation of the whole model if the time left is at least its estimated time. Each is stopped
+/// at the planner's deadline (a stopped LP still proves the Lagrangian bound of its last duals).
+///
+/// The large LPs are solved by row generation (``solveByRowGeneration``): their per-job links (day lots: tier links
+/// and setup needs; the whole model: setup links) join the LP only where a solution breaks them, which on the Osaka
+/// week takes the day lots from 110 s to 49 s and the whole LP from 58 s to 41 s, measured back to back; solving the
+/// first round by the primal simplex takes the day lots on to 34 s. Each round proves a bound, recorded as soon as
+/// it is proven, so a stopped solve still proves its last round's optimum.
+///
 /// The bound is the best of them. The search reads the best bound so far whenever it reports; the planner waits for
 /// the worker before it returns.
 final class BoundWorker: @unchecked Sendable {
@@ -27,9 +30,13 @@ final class BoundWorker: @unchecked Sendable {
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
             guard left() > .zero else { return }
-            // The large LPs, by row generation with the time that is left (always relaxed, by the dual simplex).
+            // The large LPs, by row generation with the time that is left (always relaxed; the first round by the
+            // primal simplex, the rest by the dual).
             func solveLazily(_ model: LinearModel, _ lazy: [LinearModel.Constraint]) -> Solution? {
-                guard let parameters = try? SolveParameters(timeLimit: left()) else { return nil }
+                // Each finished round is a bound already: the search sees it at once.
+                guard let parameters = try? SolveParameters(timeLimit: left(), progress: { [self] step in
+                    if let value = step.bound { record(value) }
+                }) else { return nil }
                 return try? solveByRowGeneration(model, lazy: lazy, parameters)
             }
             let week = WeekRelaxation(catalogue, lots: .byReach)
@@ -63,8 +70,8 @@ final class BoundWorker: @unchecked Sendable {
                 return
             }
             // Only when the time left is at least what it needs: the LP competes with the search for the
-            // machine's two cores. A dual simplex stopped near its end still proves a bound (the Lagrangian bound
-            // of its duals, ``Solution/bestBound``); one stopped early proves little.
+            // machine's two cores. A solve stopped in its last rounds still proves a bound (its last round's optimum
+            // or the Lagrangian bound of its duals, ``Solution/bestBound``); one stopped early proves little.
             guard left() > Self.estimatedWholeLPTime(rows: whole.constraintCount),
                   let value = solveLazily(whole, lazy)?.bestBound
             else { return }
@@ -75,24 +82,24 @@ final class BoundWorker: @unchecked Sendable {
     }
 
     /// What row generation needs for the whole model's LP relaxation, measured alone on this machine (the bundled
-    /// Osaka week, 36,188 rows: 33 s; 300 jobs, 22,552 rows: 16 s; 600 jobs, 45,964 rows: 101 s) and scaled with the
-    /// cube of the rows, which underestimates both of the others (8 s and 68 s).
+    /// Osaka week, 36,188 rows: 34 s; 300 jobs, 22,552 rows: 21 s; 600 jobs, 45,964 rows: 90 s) and scaled with the
+    /// cube of the rows, which underestimates both of the others (8 s and 70 s).
     static func estimatedWholeLPTime(rows: Int) -> Duration {
-        scaled(seconds: 33, measuredRows: 36_188, rows: Double(rows), power: 3)
+        scaled(seconds: 34, measuredRows: 36_188, rows: Double(rows), power: 3)
     }
 
     /// What row generation needs for the week relaxation with day lots, measured alone on this machine (the bundled
-    /// Osaka week, 34,610 rows: 47 s; 300 jobs, 21,321 rows: 19 s; 600 jobs, 46,253 rows: 111 s) and scaled with the
-    /// cube of the rows.
+    /// Osaka week, 34,610 rows: 34 s; 300 jobs, 21,321 rows: 16 s; 600 jobs, 46,253 rows: 72 s) and scaled with the
+    /// cube of the rows, which overestimates 600 jobs (81 s) and underestimates 300 (8 s).
     static func estimatedDayLotTime(rows: Double) -> Duration {
-        scaled(seconds: 47, measuredRows: 34_610, rows: rows, power: 3)
+        scaled(seconds: 34, measuredRows: 34_610, rows: rows, power: 3)
     }
 
     /// What row generation needs for the whole model with each job's lot shares (``PlanningModel/addLotShares()``),
-    /// measured alone on this machine (the bundled Osaka week, 57,182 rows: 151 s; 300 jobs, 34,631 rows: 58 s) and
-    /// scaled with the square of the rows, which fits both. The shares add about 55–60 % to the whole model's rows.
+    /// measured alone on this machine (the bundled Osaka week, 57,182 rows: 131 s; 300 jobs, 34,631 rows: 56 s) and
+    /// scaled with the square of the rows (48 s at 300 jobs). The shares add about 55–60 % to the whole model's rows.
     static func estimatedLotShareTime(rows: Double) -> Duration {
-        scaled(seconds: 151, measuredRows: 57_182, rows: rows, power: 2)
+        scaled(seconds: 131, measuredRows: 57_182, rows: rows, power: 2)
     }
 
     /// A time measured at one size, scaled to `rows` with a power of the ratio (at most about 30 years).
