@@ -19,11 +19,12 @@ import CGLPK
 /// The first round is solved from scratch by `parameters.method`'s simplex (`.interior`, which gives no basis to go
 /// on from, counts as `.primal`): on the Osaka week's day lots the primal simplex solved it in 9–12 s against
 /// 24–25 s for the dual, while on the whole LP the two took about the same. Every later round goes on by the dual
-/// simplex from the basis the last one left. Both use the long-step ratio test.
+/// simplex from the basis the last one left. Both are asked for the long-step ratio test (`GLP_RT_FLIP`), which
+/// GLPK's primal simplex uses in its first phase.
 ///
-/// Integer variables are relaxed; `parameters.start`, `cuts` and the MIP settings are ignored. A finished solve reports values
-/// (satisfying every row within 1e-7 of its bound, relative to the bound's size), optimal duals for every row (0 for
-/// rows never added) and reduced costs, like ``solve(_:_:)``.
+/// Integer variables are relaxed; `parameters.start`, `cuts` and the MIP settings are ignored. A finished solve
+/// reports values (satisfying every row within 1e-7 of its bound, relative to the bound's size), optimal duals for
+/// every row (0 for rows never added) and reduced costs, like ``solve(_:_:)``.
 ///
 /// - Throws: ``GLPKError/invalidModel(_:)`` when the model fails ``LinearModel/validate()`` or a lazy constraint is
 ///   not one of its rows.
