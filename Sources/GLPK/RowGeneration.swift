@@ -108,15 +108,18 @@ public func solveByRowGeneration(_ model: LinearModel, lazy: [LinearModel.Constr
         proven = stronger(proven, objective)
         parameters.progress?(SolveParameters.Progress(elapsed: ContinuousClock.now - began, incumbent: nil, bound: proven))
         let values = problem.lpValues()
-        let violated = pending.filter { model.violates($0, values, tolerance: 1e-7) }
+        // One pass, in row order, so that the rows join in the same order every time.
+        var violated: [Int] = [], satisfied: [Int] = []
+        for i in pending {
+            if model.violates(i, values, tolerance: 1e-7) { violated.append(i) } else { satisfied.append(i) }
+        }
+        pending = satisfied
         guard !violated.isEmpty else {
             return finish(.optimal, bound: objective, objective: objective, values: values,
                           duals: problem.lpRowDuals(),
                           reducedCosts: problem.lpReducedCosts())
         }
         problem.addRows(of: model, violated)
-        let added = Set(violated)
-        pending.removeAll { added.contains($0) }
     }
 }
 

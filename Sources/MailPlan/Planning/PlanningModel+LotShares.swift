@@ -23,7 +23,7 @@ extension PlanningModel {
             dispatched[lot, default: [:]][key.job, default: []].append(q)
         }
         var links: [LinearModel.Constraint] = []
-        for key in lotTiers.keys.sorted(by: { ($0.mailClass, $0.site, $0.day) < ($1.mailClass, $1.site, $1.day) }) {
+        for key in lotTiers.keys.sorted() {
             guard fixedLotPieces[key] ?? 0 == 0, let jobs = dispatched[key] else { continue }
             let label = "\(key.mailClass)_\(key.site)_\(catalogue.horizon.days[key.day])"
             var earning = Array(repeating: [(LinearModel.Variable, Double)](), count: lotTiers[key]!.count)

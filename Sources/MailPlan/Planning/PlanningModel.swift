@@ -196,7 +196,7 @@ struct PlanningModel {
         }
 
         // Postal lots: the volume earning tier t lies in [min_t, M_t] when the tier is chosen, else 0.
-        for key in lotTerms.keys.sorted(by: { ($0.mailClass, $0.site, $0.day) < ($1.mailClass, $1.site, $1.day) }) {
+        for key in lotTerms.keys.sorted() {
             guard let mailClass = site.tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
             let fixed = Double(context.lots[key] ?? 0)
             fixedLotPieces[key] = fixed

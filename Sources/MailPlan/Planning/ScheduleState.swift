@@ -10,10 +10,13 @@ struct ScheduleState {
     var lots: [LotKey: Int] = [:]
     var vendorsUsed: Set<Int> = []
 
-    struct LotKey: Hashable {
+    struct LotKey: Hashable, Comparable {
         var mailClass: String
         var site: String
         var day: Int
+
+        /// By class, site and day: the order models add their lot rows in.
+        static func < (a: LotKey, b: LotKey) -> Bool { (a.mailClass, a.site, a.day) < (b.mailClass, b.site, b.day) }
     }
 
     /// Pieces of one stage per day.

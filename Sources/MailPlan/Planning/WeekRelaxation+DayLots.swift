@@ -67,9 +67,8 @@ extension WeekRelaxation {
             }
         }
 
-        /// Adds the sites' daily dispatch capacities and the lots' tiers.
-        /// Adds the lots and returns the per-job tier links (`u ≤ pieces · z`), the rows worth adding lazily.
-        @discardableResult
+        /// Adds the sites' daily dispatch capacities and the lots' tiers; returns the per-job tier links
+        /// (`u ≤ pieces · z`), the rows worth adding lazily.
         func addLots(to model: inout LinearModel, _ catalogue: RouteCatalogue) -> [LinearModel.Constraint] {
             var links: [LinearModel.Constraint] = []
             let tariff = catalogue.book.site.tariff
@@ -82,7 +81,7 @@ extension WeekRelaxation {
                     model.addConstraint("dispatchcap_\(PlanningModel.safe(site))_\(d)", ps.map { ($0, 1.0) }, .atMost(most))
                 }
             }
-            for key in members.keys.sorted(by: { ($0.mailClass, $0.site, $0.day) < ($1.mailClass, $1.site, $1.day) }) {
+            for key in members.keys.sorted() {
                 guard let mailClass = tariff.classes.first(where: { $0.id == key.mailClass }) else { continue }
                 let jobs = members[key]!
                 let maximum = min(jobs.reduce(0) { $0 + $1.pieces }, dailyDispatch[key.site]!)
