@@ -29,18 +29,23 @@ public struct OptimalPlanner: Sendable {
         /// Branch-and-cut subproblems per neighbourhood's sub-MIP (a node limit rather than a time cap, so
         /// that the same week gives the same plan when the search ends before the time limit).
         public var neighbourhoodNodes: Int
+        /// Whether passes of single-job moves improve the greedy plan before the sub-MIPs; nil decides by the week's
+        /// size and the time limit (``OptimalPlanner/movesJobsFirst(jobs:timeLimit:)``).
+        public var singleJobMovesFirst: Bool?
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
-                    neighbourhoodNodes: Int = 200, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
+                    neighbourhoodNodes: Int = 200, singleJobMovesFirst: Bool? = nil,
+                    progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
             self.wholeModelBinaries = wholeModelBinaries
             self.neighbourhoodJobs = neighbourhoodJobs
             self.largestNeighbourhoodJobs = largestNeighbourhoodJobs
             self.neighbourhoodNodes = neighbourhoodNodes
+            self.singleJobMovesFirst = singleJobMovesFirst
             self.progress = progress
         }
     }
@@ -116,6 +121,14 @@ public struct OptimalPlanner: Sendable {
             return remaining() > .milliseconds(500) && gapNow() > options.relativeGap
         }
 
+        // Large weeks: single-job moves first, while they still pay.
+        if options.singleJobMovesFirst ?? Self.movesJobsFirst(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit) {
+            let order = HeuristicPlanners.priorityOrder(catalogue.book.jobs)
+            // The pass cannot read the incumbent it moves, so it watches only the clock.
+            while searching() && incumbent.relocateJobs(order, searching: { remaining() > .milliseconds(500) }) > 0 {
+                report("single-job moves")
+            }
+        }
         // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
         // timing of whole sites is re-solved with routes kept (lots and setups need many jobs to move
         // together), and when that does not help either the neighbourhoods double, up to a size whose
@@ -175,6 +188,16 @@ public struct OptimalPlanner: Sendable {
             gap: finalGap.isFinite ? finalGap : nil, seconds: (ContinuousClock.now - began).seconds,
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return plan
+    }
+
+    /// Whether single-job moves (``PlanLedger/relocateJobs(_:searching:)``) come before the sub-MIPs: when the
+    /// first pass of 10-job sub-MIPs would take more than a third of the time limit. A pass visits about
+    /// 0.4 neighbourhoods per job, each about 60 ms on this machine (Osaka: 192 neighbourhoods in 12 s), so from
+    /// about 830 jobs at 60 s and 4,170 at 300 s. Below that the sub-MIPs from the greedy plan end cheaper without
+    /// them; above it they save the search much of its first pass (Benchmarks/RESULTS.md, ninth session). The rule
+    /// counts jobs, not the clock, so that a week gives the same plan on a faster or slower hour.
+    static func movesJobsFirst(jobs: Int, timeLimit: Duration) -> Bool {
+        Double(jobs) * 0.4 * 0.06 > timeLimit.seconds / 3
     }
 
     /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that
