@@ -23,6 +23,7 @@ extension PlanLedger {
                 for start in 0..<days {
                     // A route that cannot finish from one day cannot from a later one.
                     guard let plans = context.place(job, route, from: start) else { break }
+                    // A later start that lands on the same days fills them the same way.
                     guard tried.insert(plans.map { $0.keys.sorted() }).inserted else { continue }
                     let assignments = context.assignments(job, route, plans)
                     let snapshot = replace([j], with: assignments, deferred: [])

@@ -35,7 +35,8 @@ struct ScheduleState {
     }
 
     /// Places a job along a route as early as possible, stage by stage, within the remaining capacity, starting
-    /// on day index `start` or on the job's ready day, whichever is later. Returns the pieces per stage and day, or nil when the route cannot finish within the horizon.
+    /// on day index `start` or on the job's ready day, whichever is later. Returns the pieces per stage and day, or
+    /// nil when the route cannot finish within the horizon.
     func place(_ job: Job, _ route: Route, from start: Int = 0) -> [StagePlan]? {
         guard let readyDay = catalogue.horizon.readyIndex(job) else { return nil }
         let ready = max(readyDay, start)
