@@ -142,10 +142,24 @@ struct PlanLedger {
     /// they were. The cost changes by what the jobs cost and by what the resource-days, lots and vendors they touch,
     /// before or after, cost.
     mutating func replace(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Snapshot {
-        let placed = Self.placements(of: jobs, assignments, deferred: deferred, catalogue: catalogue, resourceIndex: resourceIndex)
+        replace(jobs, placedAs: Self.placements(of: jobs, assignments, deferred: deferred, catalogue: catalogue,
+                                                resourceIndex: resourceIndex))
+    }
+
+    /// Replaces the placements of `jobs` (nil: deferred) and returns what they were.
+    mutating func replace(_ jobs: [Int], placedAs placed: [[Placement]?]) -> Snapshot {
         let snapshot = Snapshot(jobs: jobs, placements: jobs.map { placements[$0] }, controllable: controllable)
         replace(jobs, by: placed)
         return snapshot
+    }
+
+    /// The placements of a job placed along `route` as `plans` (``ScheduleState/place(_:_:from:)``), as
+    /// ``replace(_:with:deferred:)`` would read them from the job's assignments.
+    static func placements(_ route: Route, _ plans: [ScheduleState.StagePlan]) -> [Placement] {
+        plans.enumerated().map { k, plan in
+            Placement(position: k, resource: route.resources[k],
+                      days: plan.filter { $0.value > 0 }.map { (day: $0.key, pieces: $0.value) }.sorted { $0.day < $1.day })
+        }
     }
 
     /// Replaces `jobs` as ``replace(_:with:deferred:)`` does and keeps the replacement only when it lowers the
