@@ -199,4 +199,49 @@ struct PlannerTests {
         }
         #expect(checked == 24)
     }
+
+    /// Re-timing with routes kept builds its sub-MIP from the kept routes alone (`RouteCatalogue.keepingRoutes`):
+    /// the same optimum as the model of every candidate route with the route binaries fixed, from fewer columns,
+    /// and a solution on the very routes it kept (a deferred job stays deferred).
+    @Test func retimingWithKeptRoutesHasTheFixedModelsOptimum() throws {
+        var compared = 0, smaller = 0
+        for seed in UInt64(1)...12 {
+            let catalogue = RouteCatalogue(SmallInstances.book(seed: seed))
+            let book = catalogue.book
+            var plan = HeuristicPlanners.greedy(catalogue)
+            // One job deferred, so that a deferral is kept too.
+            let deferredJob = book.jobs[Int(seed) % book.jobs.count].id
+            plan.assignments.removeAll { $0.job == deferredJob }
+            plan.deferred = Set(plan.deferred + [deferredJob]).sorted()
+            let jobs = Array(book.jobs.indices)
+            for neighbourhood in [jobs, jobs.filter { $0 % 2 == 0 }] {
+                let context = ScheduleState(catalogue, placing: plan.assignments,
+                                            of: Set(book.jobs.indices.filter { !neighbourhood.contains($0) }.map { book.jobs[$0].id }))
+                func optimum(_ candidates: RouteCatalogue) throws -> (value: Double, columns: Int, plan: [Assignment], deferred: [String]) {
+                    var model = PlanningModel(candidates, active: neighbourhood, context: context, integerPieces: true)
+                    let start = try #require(model.start(from: plan, context: context), "seed \(seed)")
+                    model.fixRoutes(as: start)
+                    let solution = try solve(model.model, try SolveParameters(relativeGap: 0, start: start))
+                    #expect(solution.termination == .optimal, "seed \(seed)")
+                    let (assignments, deferred) = model.assignments(from: solution.values)
+                    return (try #require(solution.objectiveValue), model.model.variableCount, assignments, deferred)
+                }
+                let fixed = try optimum(catalogue)
+                let kept = try optimum(catalogue.keepingRoutes(of: neighbourhood, as: plan))
+                #expect(abs(fixed.value - kept.value) <= 1e-6 * max(1, abs(fixed.value)),
+                        "seed \(seed): \(kept.value) with the kept routes against \(fixed.value) with all fixed")
+                #expect(kept.columns <= fixed.columns)
+                if kept.columns < fixed.columns { smaller += 1 }
+                let before = Dictionary(plan.assignments.map { ("\($0.job)|\($0.stage)", $0.resource) }) { a, _ in a }
+                for assignment in kept.plan {
+                    #expect(before["\(assignment.job)|\(assignment.stage)"] == assignment.resource, "seed \(seed)")
+                }
+                let activeIDs = Set(neighbourhood.map { book.jobs[$0].id })
+                #expect(kept.deferred == plan.deferred.filter { activeIDs.contains($0) }, "seed \(seed)")
+                compared += 1
+            }
+        }
+        #expect(compared == 24)
+        #expect(smaller > 0, "no week tells whether the kept routes shrink the model")
+    }
 }

@@ -31,7 +31,9 @@ extension OptimalPlanner {
     static func reoptimise(_ catalogue: RouteCatalogue, context: ScheduleState, current: Plan, neighbourhood: [Int],
                            keepRoutes: Bool, integerPieces: Bool, nodes: Int, timeLimit: Duration)
         throws -> (assignments: [Assignment], deferred: [String])? {
-        var sub = PlanningModel(catalogue, active: neighbourhood, context: context, integerPieces: integerPieces)
+        // With routes kept, the model has only the routes kept, not every candidate fixed at zero.
+        let candidates = keepRoutes ? catalogue.keepingRoutes(of: neighbourhood, as: current) : catalogue
+        var sub = PlanningModel(candidates, active: neighbourhood, context: context, integerPieces: integerPieces)
         let start = sub.start(from: current, context: context)
         if keepRoutes, let start { sub.fixRoutes(as: start) }
         let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
