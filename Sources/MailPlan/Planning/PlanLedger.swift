@@ -42,7 +42,6 @@ struct PlanLedger {
     /// The tariff's classes by id, for the lots' discounts.
     private let classes: [String: MailClass]
     private let weeklyCharge: [Double]
-    private let resourceIndex: [String: Int]
 
     /// The ledger of `plan`, whose cost the evaluator would give (a job neither assigned nor deferred counts as
     /// deferred, which the search never produces).
@@ -50,7 +49,6 @@ struct PlanLedger {
         self.catalogue = catalogue
         let book = catalogue.book
         let days = catalogue.horizon.days.count
-        resourceIndex = Dictionary(catalogue.resources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         mailClasses = book.jobs.indices.map { j in book.jobs[j].stages.contains(.dispatch) ? catalogue.mailClasses[j] : nil }
         classes = Dictionary(book.site.tariff.classes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let shared = Set(book.site.sharedResources.map(\.id))
@@ -62,8 +60,7 @@ struct PlanLedger {
         stagesOn = Array(repeating: 0, count: catalogue.resources.count)
         controllable = 0
         let everyone = Array(book.jobs.indices)
-        placements = Self.placements(of: everyone, plan.assignments, deferred: plan.deferred, catalogue: catalogue,
-                                     resourceIndex: resourceIndex)
+        placements = Self.placements(of: everyone, plan.assignments, deferred: plan.deferred, catalogue: catalogue)
         for j in everyone { tally(j, sign: 1) }
         controllable = jobCosts.reduce(0, +) + sharedCost(keys(of: everyone))
     }
@@ -142,8 +139,7 @@ struct PlanLedger {
     /// they were. The cost changes by what the jobs cost and by what the resource-days, lots and vendors they touch,
     /// before or after, cost.
     mutating func replace(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Snapshot {
-        replace(jobs, placedAs: Self.placements(of: jobs, assignments, deferred: deferred, catalogue: catalogue,
-                                                resourceIndex: resourceIndex))
+        replace(jobs, placedAs: Self.placements(of: jobs, assignments, deferred: deferred, catalogue: catalogue))
     }
 
     /// Replaces the placements of `jobs` (nil: deferred) and returns what they were.
@@ -298,7 +294,7 @@ struct PlanLedger {
     /// (the evaluator charges a deferred job its deferral price whatever else the plan says) and for one with no
     /// assignments. Every assignment comes from a planner of this catalogue, so its resources and days exist.
     private static func placements(of jobs: [Int], _ assignments: [Assignment], deferred: [String],
-                                   catalogue: RouteCatalogue, resourceIndex: [String: Int]) -> [[Placement]?] {
+                                   catalogue: RouteCatalogue) -> [[Placement]?] {
         let book = catalogue.book
         let deferred = Set(deferred)
         var byJob: [String: [Stage: Assignment]] = [:]
@@ -307,7 +303,7 @@ struct PlanLedger {
             let job = book.jobs[j]
             guard !deferred.contains(job.id), let stages = byJob[job.id] else { return nil }
             return job.stages.enumerated().map { k, stage in
-                guard let assignment = stages[stage], let r = resourceIndex[assignment.resource] else {
+                guard let assignment = stages[stage], let r = catalogue.resourceIndex[assignment.resource] else {
                     preconditionFailure("\(job.id): a searched plan assigns every stage to a known resource")
                 }
                 let days = assignment.days.compactMap { day, n -> (day: Int, pieces: Int)? in

@@ -18,13 +18,11 @@ extension PlanningModel {
                 values[deferVariables[j]!.index] = 1
                 continue
             }
-            guard let stages = byJob[job.id] else { return nil }
-            let chosen = job.stages.map { stage in catalogue.resources.firstIndex { $0.id == stages[stage]?.resource } }
-            guard let routeIndex = catalogue.routes[j].firstIndex(where: { $0.resources == chosen.compactMap { $0 } }),
-                  chosen.allSatisfy({ $0 != nil }) else { return nil }
+            guard let stages = byJob[job.id],
+                  let routeIndex = catalogue.candidateIndex(j, resource: { stages[$0]?.resource }) else { return nil }
             values[routeVariables[j]![routeIndex].index] = 1
             for (k, stage) in job.stages.enumerated() {
-                let r = chosen[k]!
+                let r = catalogue.routes[j][routeIndex].resources[k]
                 let resource = catalogue.resources[r]
                 for (day, pieces) in stages[stage]!.days {
                     guard let d = catalogue.horizon.index(of: day),
@@ -115,7 +113,7 @@ extension ScheduleState {
     /// The state after placing the given assignments (the fixed part of a neighbourhood search).
     init(_ catalogue: RouteCatalogue, placing assignments: [Assignment], of jobs: Set<String>) {
         self.init(catalogue)
-        let resourceIndex = Dictionary(uniqueKeysWithValues: catalogue.resources.enumerated().map { ($1.id, $0) })
+        let resourceIndex = catalogue.resourceIndex
         var byJob: [String: [Stage: Assignment]] = [:]
         for assignment in assignments where jobs.contains(assignment.job) {
             byJob[assignment.job, default: [:]][assignment.stage] = assignment

@@ -24,6 +24,8 @@ public struct RouteCatalogue: Sendable {
     public let jobNames: [String]
     /// Each job's postal class (``Tariff/mailClass(envelope:weightGrams:)``), nil when the tariff has none for it.
     let mailClasses: [MailClass?]
+    /// Each resource's index in ``resources`` by its id.
+    let resourceIndex: [String: Int]
 
     public static let defaultMaximumRoutes = 8
 
@@ -44,6 +46,7 @@ public struct RouteCatalogue: Sendable {
             return name
         }
         mailClasses = Self.mailClasses(book)
+        resourceIndex = Self.resourceIndex(resources)
     }
 
     /// The catalogue of `book`, which differs from this catalogue's book only in the jobs `changed` (indices) or in
@@ -70,7 +73,6 @@ public struct RouteCatalogue: Sendable {
     /// A model of these jobs with their routes fixed then has only the chosen routes' flows, setups and lots
     /// rather than all candidates' with most of them fixed at zero: the same optimum from a much smaller MIP.
     func keepingRoutes(of jobs: [Int], as plan: Plan) -> RouteCatalogue {
-        let resourceIndex = Dictionary(uniqueKeysWithValues: resources.enumerated().map { ($1.id, $0) })
         let deferred = Set(plan.deferred)
         var byJob: [String: [Stage: String]] = [:]
         for assignment in plan.assignments { byJob[assignment.job, default: [:]][assignment.stage] = assignment.resource }
@@ -81,10 +83,20 @@ public struct RouteCatalogue: Sendable {
                 kept[j] = []
                 continue
             }
-            let chosen = job.stages.compactMap { byJob[job.id]?[$0].flatMap { resourceIndex[$0] } }
-            if let route = routes[j].first(where: { $0.resources == chosen }) { kept[j] = [route] }
+            if let index = candidateIndex(j, resource: { byJob[job.id]?[$0] }) { kept[j] = [routes[j][index]] }
         }
         return restricting(kept)
+    }
+
+    /// The index among job `j`'s candidate routes of the route that puts each stage on the resource (an id)
+    /// `resource` names; nil when a stage has no known resource or that route is not a candidate.
+    func candidateIndex(_ j: Int, resource: (Stage) -> String?) -> Int? {
+        var chosen: [Int] = []
+        for stage in book.jobs[j].stages {
+            guard let id = resource(stage), let r = resourceIndex[id] else { return nil }
+            chosen.append(r)
+        }
+        return routes[j].firstIndex { $0.resources == chosen }
     }
 
     /// This catalogue with the candidate routes of some jobs (indices) replaced.
@@ -104,6 +116,12 @@ public struct RouteCatalogue: Sendable {
         self.statusQuo = statusQuo
         self.jobNames = jobNames
         self.mailClasses = mailClasses ?? Self.mailClasses(book)
+        resourceIndex = Self.resourceIndex(resources)
+    }
+
+    /// The first resource with each id (the site loader rejects a repeated id).
+    private static func resourceIndex(_ resources: [Resource]) -> [String: Int] {
+        Dictionary(resources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func mailClasses(_ book: JobBook) -> [MailClass?] {

@@ -4,7 +4,6 @@
 struct ResidualAnalysis {
     let catalogue: RouteCatalogue
     let plan: Plan
-    private let resourceIndex: [String: Int]
     private let byJob: [String: [Stage: Assignment]]
     /// The jobs the plan puts on each resource: a vendor's weekly charge is part of a job's cost only when no other
     /// job of the plan pays it.
@@ -13,7 +12,6 @@ struct ResidualAnalysis {
     init(_ catalogue: RouteCatalogue, _ plan: Plan) {
         self.catalogue = catalogue
         self.plan = plan
-        resourceIndex = Dictionary(uniqueKeysWithValues: catalogue.resources.enumerated().map { ($1.id, $0) })
         var byJob: [String: [Stage: Assignment]] = [:]
         for assignment in plan.assignments { byJob[assignment.job, default: [:]][assignment.stage] = assignment }
         self.byJob = byJob
@@ -29,7 +27,7 @@ struct ResidualAnalysis {
         guard let stages = byJob[job.id] else { return nil }
         var route: [Int] = []
         for stage in job.stages {
-            guard let id = stages[stage]?.resource, let r = resourceIndex[id] else { return nil }
+            guard let id = stages[stage]?.resource, let r = catalogue.resourceIndex[id] else { return nil }
             route.append(r)
         }
         let local = job.stages.indices.filter { resources[route[$0]].kind == .ward }

@@ -32,7 +32,7 @@ struct WhatIfSolver {
         let baseCost = evaluator.evaluate(plan).cost.total
         // The control keeps the job on its planned route (its days may move), so that neither plan gains from
         // moving it under the site's rules and the difference is the value of moving it alone.
-        let planned = Route(resources: residual.route.map { id in catalogue.resources.firstIndex { $0.id == id }! })
+        let planned = Route(resources: residual.route.map { catalogue.resourceIndex[$0]! })
         var control = try OptimalPlanner.reoptimise(catalogue.restricting(j, to: planned), plan, neighbourhood: neighbourhood,
                                                     nodes: options.nodes, timeLimit: options.timeLimit) ?? plan
         if evaluator.evaluate(control).cost.total > baseCost { control = plan }
