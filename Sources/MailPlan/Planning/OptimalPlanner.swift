@@ -136,15 +136,25 @@ public struct OptimalPlanner: Sendable {
         var jobsPerNeighbourhood = options.neighbourhoodJobs
         var pass = 0
         while searching() && jobsPerNeighbourhood <= options.largestNeighbourhoodJobs {
-            // A pass that gains less than 0.2 % counts as stalled: small gains can go on for a long time.
+            // A pass stalls when its last 40 neighbourhoods gained less than 0.24 times the average job's cost
+            // between them (``StallWatch``; 0.05 % of the whole at 480 jobs), or when the whole pass gained less than
+            // 0.2 %: small gains can go on for a long time. A threshold fixed as a share of the whole stalled the
+            // 6,000-job week's first pass while it still paid (Benchmarks/RESULTS.md, eleventh session).
             let before = incumbent.controllable
             pass += 1
+            var watch = StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count)))
+            var stalledEarly = false
             for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
+                let was = incumbent.controllable
                 if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
                     report("fix and optimise")
                 }
+                if watch.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) {
+                    stalledEarly = true
+                    break
+                }
             }
-            guard before - incumbent.controllable < 0.002 * abs(before) else { continue }
+            guard stalledEarly || before - incumbent.controllable < 0.002 * abs(before) else { continue }
             var improved = false
             for neighbourhood in timingNeighbourhoods(catalogue, incumbent.plan) where searching() {
                 if try improve(neighbourhood, keepRoutes: true, nodes: options.neighbourhoodNodes) {
