@@ -558,6 +558,10 @@ def write_markdown(rows, peer_rows, checks, environment, options, peers):
     lines.append("")
     if peer_rows:
         lines += peer_section(peer_rows, checks, options)
+    elif os.path.exists(os.path.join(HERE, "peers.csv")):
+        # Not silently: a run without peers (or --report-only without Benchmarks/work/peers) cannot rebuild them.
+        print("warning: no peer results in Benchmarks/work/peers: RESULTS.md is written without its peer-solver "
+              "section and peers.csv is left as it was (a run with --peers rebuilds both)", file=sys.stderr)
     path = os.path.join(HERE, "RESULTS.md")
     previous = open(path).read() if os.path.exists(path) else "# Benchmark results\n\n"
     marker = "## mailplan ladder"
