@@ -10,7 +10,7 @@ struct StallWatch {
     /// The gains of the last `window` neighbourhoods, oldest first.
     private var gains: [Double] = []
 
-    init(window: Int = 40, fraction: Double = 0.0005) {
+    init(window: Int, fraction: Double) {
         precondition(window > 0 && fraction >= 0)
         self.window = window
         self.fraction = fraction
