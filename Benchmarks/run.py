@@ -556,18 +556,29 @@ def write_markdown(rows, peer_rows, checks, environment, options, peers):
                  "and optimal are whole-plan totals; \"optimal saves\" is the optimal plan's total against the status "
                  "quo's; ward hours freed are the optimal plan's against the status quo.")
     lines.append("")
-    if peer_rows:
-        lines += peer_section(peer_rows, checks, options)
-    elif os.path.exists(os.path.join(HERE, "peers.csv")):
-        # Not silently: a run without peers (or --report-only without Benchmarks/work/peers) cannot rebuild them.
-        print("warning: no peer results in Benchmarks/work/peers: RESULTS.md is written without its peer-solver "
-              "section and peers.csv is left as it was (a run with --peers rebuilds both)", file=sys.stderr)
     path = os.path.join(HERE, "RESULTS.md")
     previous = open(path).read() if os.path.exists(path) else "# Benchmark results\n\n"
     marker = "## mailplan ladder"
     head = previous.split(marker)[0].rstrip() + "\n\n"
+    if peer_rows:
+        lines += peer_section(peer_rows, checks, options)
+    elif PEER_MARKER in previous:
+        # A run without peers (or --report-only without Benchmarks/work/peers) cannot rebuild the peer section: the
+        # previous one is kept as it was, marked as such, and said so rather than dropped or passed off as new.
+        kept = PEER_MARKER + previous.split(PEER_MARKER, 1)[1].rstrip() + "\n"
+        if KEPT_NOTE not in kept:
+            title, rest = kept.split("\n", 1)
+            kept = f"{title}\n\n{KEPT_NOTE}\n{rest}"
+        lines.append(kept)
+        print("warning: no peer results in Benchmarks/work/peers: the peer-solver section of the previous RESULTS.md is "
+              "kept as it was, and peers.csv too (a run with --peers rebuilds both)", file=sys.stderr)
     with open(path, "w") as handle:
         handle.write(head + "\n".join(lines))
+
+
+PEER_MARKER = "## Peer solvers"
+KEPT_NOTE = ("*Kept from an earlier run: the run that wrote the ladder above solved no peers, so this section, "
+             "its mailplan rows included, is from the build and the date of that earlier run.*")
 
 
 def best_known(peer_rows):
