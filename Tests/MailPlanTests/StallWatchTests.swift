@@ -41,3 +41,19 @@ struct StallWatchTests {
         #expect(answers == [false, false, false, true])
     }
 }
+
+/// Where the planner lets a pass stall early: only where a pass of 10-job sub-MIPs takes at least 15 % of the limit.
+@Suite("Early stall rule")
+struct EarlyStallRuleTests {
+    @Test func onlyWhereAPassTakesAtLeastAShareOfTheLimit() {
+        // The weeks the rule was measured on (Benchmarks/RESULTS.md): estimated pass ÷ limit in the comment.
+        #expect(OptimalPlanner.stallsPassesEarly(jobs: 480, timeLimit: .seconds(60)))      // 19 %
+        #expect(OptimalPlanner.stallsPassesEarly(jobs: 1200, timeLimit: .seconds(60)))     // 48 %
+        #expect(OptimalPlanner.stallsPassesEarly(jobs: 2400, timeLimit: .seconds(300)))    // 19 %
+        #expect(!OptimalPlanner.stallsPassesEarly(jobs: 480, timeLimit: .seconds(300)))    // 4 %
+        #expect(!OptimalPlanner.stallsPassesEarly(jobs: 300, timeLimit: .seconds(60)))     // 12 %
+        // The boundary: 375 jobs make a 9 s pass, 15 % of 60 s.
+        #expect(OptimalPlanner.stallsPassesEarly(jobs: 375, timeLimit: .seconds(60)))
+        #expect(!OptimalPlanner.stallsPassesEarly(jobs: 374, timeLimit: .seconds(60)))
+    }
+}

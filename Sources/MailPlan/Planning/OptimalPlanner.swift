@@ -32,12 +32,15 @@ public struct OptimalPlanner: Sendable {
         /// Whether passes of single-job moves improve the greedy plan before the sub-MIPs; nil decides by the week's
         /// size and the time limit (``OptimalPlanner/movesJobsFirst(jobs:timeLimit:)``).
         public var singleJobMovesFirst: Bool?
+        /// Whether a pass of fix-and-optimise may end early when it stalls (``StallWatch``); nil decides by the week's
+        /// size and the time limit (``OptimalPlanner/stallsPassesEarly(jobs:timeLimit:)``).
+        public var earlyStall: Bool?
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
-                    neighbourhoodNodes: Int = 200, singleJobMovesFirst: Bool? = nil,
+                    neighbourhoodNodes: Int = 200, singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil,
                     progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
@@ -46,6 +49,7 @@ public struct OptimalPlanner: Sendable {
             self.largestNeighbourhoodJobs = largestNeighbourhoodJobs
             self.neighbourhoodNodes = neighbourhoodNodes
             self.singleJobMovesFirst = singleJobMovesFirst
+            self.earlyStall = earlyStall
             self.progress = progress
         }
     }
@@ -135,11 +139,14 @@ public struct OptimalPlanner: Sendable {
         // sub-MIPs GLPK still solves in a few seconds.
         var jobsPerNeighbourhood = options.neighbourhoodJobs
         var pass = 0
+        let earlyStall = options.earlyStall
+            ?? Self.stallsPassesEarly(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit)
         while searching() && jobsPerNeighbourhood <= options.largestNeighbourhoodJobs {
-            // A pass stalls when its last 40 neighbourhoods gained less than 0.24 times the average job's cost
-            // between them (``StallWatch``; 0.05 % of the whole at 480 jobs), or when the whole pass gained less than
-            // 0.2 %: small gains can go on for a long time. A threshold fixed as a share of the whole stalled the
-            // 6,000-job week's first pass while it still paid (Benchmarks/RESULTS.md, eleventh session).
+            // A pass stalls when the whole pass gained less than 0.2 %, or, where passes are long against the limit,
+            // when its last 40 neighbourhoods gained less than 0.24 times the average job's cost between them
+            // (``StallWatch``; 0.05 % of the whole at 480 jobs): small gains can go on for a long time. A threshold
+            // fixed as a share of the whole stalled the 6,000-job week's first pass while it still paid
+            // (Benchmarks/RESULTS.md, eleventh session).
             let before = incumbent.controllable
             pass += 1
             var watch = StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count)))
@@ -149,7 +156,7 @@ public struct OptimalPlanner: Sendable {
                 if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
                     report("fix and optimise")
                 }
-                if watch.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) {
+                if earlyStall && watch.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) {
                     stalledEarly = true
                     break
                 }
@@ -201,13 +208,29 @@ public struct OptimalPlanner: Sendable {
     }
 
     /// Whether single-job moves (``PlanLedger/relocateJobs(_:searching:)``) come before the sub-MIPs: when the
-    /// first pass of 10-job sub-MIPs would take more than a third of the time limit. A pass visits about
-    /// 0.4 neighbourhoods per job, each about 60 ms on this machine (Osaka: 192 neighbourhoods in 12 s), so from
-    /// about 830 jobs at 60 s and 4,170 at 300 s. Below that the sub-MIPs from the greedy plan end cheaper without
-    /// them; above it they save the search much of its first pass (Benchmarks/RESULTS.md, ninth session). The rule
-    /// counts jobs, not the clock, so that a week gives the same plan on a faster or slower hour.
+    /// first pass of 10-job sub-MIPs would take more than a third of the time limit (``firstPassSeconds(jobs:)``),
+    /// so from about 830 jobs at 60 s and 4,170 at 300 s. Below that the sub-MIPs from the greedy plan end cheaper
+    /// without them; above it they save the search much of its first pass (Benchmarks/RESULTS.md, ninth session).
+    /// The rule counts jobs, not the clock, so that a week gives the same plan on a faster or slower hour.
     static func movesJobsFirst(jobs: Int, timeLimit: Duration) -> Bool {
-        Double(jobs) * 0.4 * 0.06 > timeLimit.seconds / 3
+        firstPassSeconds(jobs: jobs) > timeLimit.seconds / 3
+    }
+
+    /// Whether a pass of fix-and-optimise may end early when it stalls (``StallWatch``): only when a pass of 10-job
+    /// sub-MIPs would take at least 15 % of the time limit, where the re-timing and the larger neighbourhoods it
+    /// brings sooner would otherwise come late or not at all. With time for many whole passes (the Osaka week at
+    /// 300 s: 4 %), stopping passes early only runs the search out of neighbourhood sizes sooner, at a dearer
+    /// local optimum (¥3.92 M against ¥3.79 M); it did not help the 300-job week at 60 s either (12 %: +2.0 %),
+    /// while 480 to 2,400 jobs at 19–48 % gained (Benchmarks/RESULTS.md, eleventh and twelfth sessions). Like
+    /// ``movesJobsFirst(jobs:timeLimit:)`` the rule counts jobs, not the clock.
+    static func stallsPassesEarly(jobs: Int, timeLimit: Duration) -> Bool {
+        firstPassSeconds(jobs: jobs) >= 0.15 * timeLimit.seconds
+    }
+
+    /// The estimated time of one pass of 10-job sub-MIPs from the greedy plan: about 0.4 neighbourhoods per job,
+    /// each about 60 ms on this machine (Osaka: 192 neighbourhoods in 12 s).
+    static func firstPassSeconds(jobs: Int) -> Double {
+        Double(jobs) * 0.4 * 0.06
     }
 
     /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that
