@@ -149,14 +149,15 @@ public struct OptimalPlanner: Sendable {
             // (Benchmarks/RESULTS.md, eleventh session).
             let before = incumbent.controllable
             pass += 1
-            var watch = StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count)))
+            var watch = earlyStall
+                ? StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count))) : nil
             var stalledEarly = false
             for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
                 let was = incumbent.controllable
                 if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
                     report("fix and optimise")
                 }
-                if earlyStall && watch.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) {
+                if watch?.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) == true {
                     stalledEarly = true
                     break
                 }
