@@ -9,8 +9,9 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
     /// A MIP search stopped after ``SolveParameters/nodeLimit`` subproblems; `withSolution` tells whether values
     /// are available. Unlike a time limit, the same model and parameters stop at the same point every time.
     case nodeLimit(withSolution: Bool)
-    /// The simplex method stopped after ``SolveParameters/iterationLimit`` iterations (`GLP_EITLIM`); `withSolution`
-    /// tells whether values are available (a primal feasible basis of an LP, or a MIP's starting solution).
+    /// The simplex method stopped after ``SolveParameters/iterationLimit`` iterations (`GLP_EITLIM`), or a MIP search
+    /// did; `withSolution` tells whether values are available (a primal feasible basis of an LP, a MIP's incumbent or,
+    /// when the root relaxation was stopped, its starting solution).
     case iterationLimit(withSolution: Bool)
     /// The model has no feasible solution (for a MIP: no integer feasible solution, or an infeasible relaxation).
     case infeasible

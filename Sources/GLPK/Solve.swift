@@ -94,7 +94,8 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
 
     let context = SearchContext(
         start: start, startObjective: start.map { model.objectiveValue(of: $0) },
-        minimize: model.sense == .minimize, nodeLimit: parameters.nodeLimit, progress: parameters.progress,
+        minimize: model.sense == .minimize, nodeLimit: parameters.nodeLimit,
+        iterationLimit: parameters.iterationLimit, progress: parameters.progress,
         began: began)
     context.recordBound(problem.lpObjective())
 
@@ -138,6 +139,8 @@ public func solve(_ model: LinearModel, _ parameters: SolveParameters = .default
         termination = .numericalFailure
     case GLP_ESTOP where context.stoppedByNodeLimit:
         termination = .nodeLimit(withSolution: hasSolution)
+    case GLP_ESTOP where context.stoppedByIterationLimit:
+        termination = .iterationLimit(withSolution: hasSolution)
     default:
         termination = hasSolution ? .timeLimit(withSolution: true) : .noSolutionFound
     }

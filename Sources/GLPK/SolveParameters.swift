@@ -68,10 +68,12 @@ public struct SolveParameters: Sendable {
     /// Stop a MIP search after this many subproblems (checked in the branch-and-cut callback with
     /// `glp_ios_terminate`); nil for no limit. A deterministic alternative to a time limit.
     public let nodeLimit: Int?
-    /// Stop the simplex method after this many iterations (GLPK's `it_lim`, for an LP or a MIP's root relaxation);
-    /// nil for no limit. An LP stopped so still proves the bound of its last duals, like one stopped by time, and
-    /// the same model and parameters stop at the same point every time. The interior-point method ignores it; after
-    /// a singular advanced basis the retry from the standard basis counts its iterations afresh.
+    /// Stop the simplex method after this many iterations (GLPK's `it_lim`, for an LP or a MIP's root relaxation),
+    /// and a MIP search once the root and the subproblems together have taken this many (checked in the callback
+    /// where the next subproblem is chosen, so a search may run over by one subproblem's iterations); nil for no
+    /// limit. An LP stopped so still proves the bound of its last duals, like one stopped by time, and the same model
+    /// and parameters stop at the same point every time. The interior-point method ignores it; after a singular
+    /// advanced basis the retry from the standard basis counts its iterations afresh.
     public let iterationLimit: Int?
     /// A complete assignment offered to the search as its first incumbent; checked against the model first.
     public let start: [Double]?

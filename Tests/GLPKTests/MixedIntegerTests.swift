@@ -95,6 +95,23 @@ struct MixedIntegerTests {
         }
     }
 
+    @Test func iterationLimitStopsTheSearchAtTheSamePointEveryTime() throws {
+        let model = marketSplit(rows: 5, columns: 40, seed: 3)
+        let parameters = try SolveParameters(cuts: .all, iterationLimit: 2_000)
+        let first = try solve(model, parameters)
+        let second = try solve(model, parameters)
+        #expect(first.termination == .iterationLimit(withSolution: true))
+        #expect(first.values == second.values)
+        #expect(first.objectiveValue == second.objectiveValue)
+        #expect(first.bestBound == second.bestBound)
+        // A larger limit follows the same path further: its incumbent is no worse and its bound no weaker.
+        let further = try solve(model, SolveParameters(cuts: .all, iterationLimit: 8_000))
+        #expect(further.termination == .iterationLimit(withSolution: true))
+        #expect(try #require(further.objectiveValue) <= (try #require(first.objectiveValue)) + 1e-9)
+        #expect(try #require(further.bestBound) >= (try #require(first.bestBound)) - 1e-9)
+        #expect(further.values != first.values || further.bestBound != first.bestBound)
+    }
+
     @Test func aRootRelaxationStoppedByItsIterationLimitReturnsTheStart() throws {
         // A knapsack whose starting basis is not optimal, so the root LP needs at least one iteration.
         var model = LinearModel(sense: .maximize)

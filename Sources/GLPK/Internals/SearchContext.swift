@@ -16,14 +16,18 @@ final class SearchContext {
     private var nodes = 0
     /// True when the search was stopped by the node limit.
     private(set) var stoppedByNodeLimit = false
+    private let iterationLimit: Int?
+    /// True when the search was stopped by the iteration limit.
+    private(set) var stoppedByIterationLimit = false
     private var startOffered = false
     /// The best global bound recorded during the search; GLPK offers no call for it after the search ends.
     private(set) var bound: Double?
     private var incumbent: Double?
 
-    init(start: [Double]?, startObjective: Double?, minimize: Bool, nodeLimit: Int?,
+    init(start: [Double]?, startObjective: Double?, minimize: Bool, nodeLimit: Int?, iterationLimit: Int?,
          progress: (@Sendable (SolveParameters.Progress) -> Void)?, began: ContinuousClock.Instant) {
         self.nodeLimit = nodeLimit
+        self.iterationLimit = iterationLimit
         self.start = start.map { [0] + $0 }
         self.startObjective = startObjective
         self.minimize = minimize
@@ -67,6 +71,13 @@ final class SearchContext {
                 stoppedByNodeLimit = true
                 glp_ios_terminate(tree)
             }
+        }
+        // Checked where the next node is chosen, like the node limit: by then the root has been offered the start.
+        // The count is the problem's, so it includes the root relaxation's iterations.
+        if reason == GLP_ISELECT, let iterationLimit, !stoppedByNodeLimit, !stoppedByIterationLimit,
+           Int(glp_get_it_cnt(glp_ios_get_prob(tree))) >= iterationLimit {
+            stoppedByIterationLimit = true
+            glp_ios_terminate(tree)
         }
         let node = glp_ios_best_node(tree)
         if node != 0 { recordBound(glp_ios_node_bound(tree, node)) }
