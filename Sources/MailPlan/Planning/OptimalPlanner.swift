@@ -35,12 +35,15 @@ public struct OptimalPlanner: Sendable {
         /// Whether a pass of fix-and-optimise may end early when it stalls (``StallWatch``); nil decides by the week's
         /// size and the time limit (``OptimalPlanner/stallsPassesEarly(jobs:timeLimit:)``).
         public var earlyStall: Bool?
+        /// The most jobs re-timed together, where one site dispatches or one resource inserts more than this.
+        public var timingGroupJobs: Int
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
-                    neighbourhoodNodes: Int = 200, singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil,
+                    neighbourhoodNodes: Int = 200,
+                    singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil, timingGroupJobs: Int = 150,
                     progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
@@ -50,6 +53,7 @@ public struct OptimalPlanner: Sendable {
             self.neighbourhoodNodes = neighbourhoodNodes
             self.singleJobMovesFirst = singleJobMovesFirst
             self.earlyStall = earlyStall
+            self.timingGroupJobs = timingGroupJobs
             self.progress = progress
         }
     }
@@ -235,7 +239,7 @@ public struct OptimalPlanner: Sendable {
     }
 
     /// Jobs grouped by the site where the incumbent dispatches them (their lots) and by the resource that
-    /// inserts them (their setups), at most 150 jobs each, largest groups first.
+    /// inserts them (their setups), at most ``Options/timingGroupJobs`` each, largest groups first.
     func timingNeighbourhoods(_ catalogue: RouteCatalogue, _ plan: Plan) -> [[Int]] {
         let index = Dictionary(uniqueKeysWithValues: catalogue.book.jobs.enumerated().map { ($1.id, $0) })
         let siteOf = Dictionary(uniqueKeysWithValues: catalogue.resources.map { ($0.id, $0.site) })
@@ -252,7 +256,8 @@ public struct OptimalPlanner: Sendable {
         for key in groups.keys.sorted(by: { (groups[$0]!.count, $1) > (groups[$1]!.count, $0) }) {
             let members = groups[key]!.sorted()
             guard members.count > 1 else { continue }
-            stride(from: 0, to: members.count, by: 150).forEach { result.append(Array(members[$0..<min(members.count, $0 + 150)])) }
+            let size = max(2, options.timingGroupJobs)
+            stride(from: 0, to: members.count, by: size).forEach { result.append(Array(members[$0..<min(members.count, $0 + size)])) }
         }
         return result
     }
