@@ -29,6 +29,11 @@ public struct OptimalPlanner: Sendable {
         /// Branch-and-cut subproblems per neighbourhood's sub-MIP (a node limit rather than a time cap, so
         /// that the same week gives the same plan when the search ends before the time limit).
         public var neighbourhoodNodes: Int
+        /// Simplex iterations per neighbourhood's sub-MIP, its root relaxation included; nil for no limit. Also a
+        /// count rather than the clock: it stops the few sub-MIPs whose subproblems are slow long before their node
+        /// limit (a re-timing of 131 jobs on a tight week: 41,000 iterations and 25–31 s of a 60 s run, for nothing;
+        /// most sub-MIPs need a few hundred to 6,000, Benchmarks/RESULTS.md, thirteenth session).
+        public var neighbourhoodIterations: Int?
         /// Whether passes of single-job moves improve the greedy plan before the sub-MIPs; nil decides by the week's
         /// size and the time limit (``OptimalPlanner/movesJobsFirst(jobs:timeLimit:)``).
         public var singleJobMovesFirst: Bool?
@@ -42,7 +47,7 @@ public struct OptimalPlanner: Sendable {
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
-                    neighbourhoodNodes: Int = 200,
+                    neighbourhoodNodes: Int = 200, neighbourhoodIterations: Int? = 10_000,
                     singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil, timingGroupJobs: Int = 150,
                     progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
@@ -51,6 +56,7 @@ public struct OptimalPlanner: Sendable {
             self.neighbourhoodJobs = neighbourhoodJobs
             self.largestNeighbourhoodJobs = largestNeighbourhoodJobs
             self.neighbourhoodNodes = neighbourhoodNodes
+            self.neighbourhoodIterations = neighbourhoodIterations
             self.singleJobMovesFirst = singleJobMovesFirst
             self.earlyStall = earlyStall
             self.timingGroupJobs = timingGroupJobs
@@ -120,7 +126,7 @@ public struct OptimalPlanner: Sendable {
             guard let (assignments, deferred) = try Self.reoptimise(
                 catalogue, context: incumbent.context(excluding: neighbourhood), current: incumbent.plan(of: neighbourhood),
                 neighbourhood: neighbourhood, keepRoutes: keepRoutes, integerPieces: solveWhole, nodes: nodes,
-                timeLimit: remaining())
+                iterations: options.neighbourhoodIterations, timeLimit: remaining())
             else { return false }
             return incumbent.replaceIfCheaper(neighbourhood, with: assignments, deferred: deferred)
         }

@@ -11,13 +11,13 @@ extension OptimalPlanner {
     /// The residual survey's what-ifs use it; the fix-and-optimise search calls the core below with the context
     /// from its ``PlanLedger``.
     static func reoptimise(_ catalogue: RouteCatalogue, _ plan: Plan, neighbourhood: [Int], keepRoutes: Bool = false,
-                           integerPieces: Bool = false, nodes: Int, timeLimit: Duration) throws -> Plan? {
+                           integerPieces: Bool = false, nodes: Int, iterations: Int? = nil, timeLimit: Duration) throws -> Plan? {
         let activeIDs = Set(neighbourhood.map { catalogue.book.jobs[$0].id })
         let fixedIDs = Set(catalogue.book.jobs.map(\.id)).subtracting(activeIDs)
         let context = ScheduleState(catalogue, placing: plan.assignments, of: fixedIDs)
         guard let (assignments, deferred) = try reoptimise(catalogue, context: context, current: plan, neighbourhood: neighbourhood,
                                                            keepRoutes: keepRoutes, integerPieces: integerPieces,
-                                                           nodes: nodes, timeLimit: timeLimit)
+                                                           nodes: nodes, iterations: iterations, timeLimit: timeLimit)
         else { return nil }
         let kept = plan.assignments.filter { !activeIDs.contains($0.job) }
         let keptDeferred = plan.deferred.filter { !activeIDs.contains($0) }
@@ -29,14 +29,14 @@ extension OptimalPlanner {
     /// deferrals of the neighbourhood's jobs are read; it may hold only those). Returns the neighbourhood's new
     /// assignments and deferrals.
     static func reoptimise(_ catalogue: RouteCatalogue, context: ScheduleState, current: Plan, neighbourhood: [Int],
-                           keepRoutes: Bool, integerPieces: Bool, nodes: Int, timeLimit: Duration)
+                           keepRoutes: Bool, integerPieces: Bool, nodes: Int, iterations: Int? = nil, timeLimit: Duration)
         throws -> (assignments: [Assignment], deferred: [String])? {
         // With routes kept, the model has only the routes kept, not every candidate fixed at zero.
         let candidates = keepRoutes ? catalogue.keepingRoutes(of: neighbourhood, as: current) : catalogue
         var sub = PlanningModel(candidates, active: neighbourhood, context: context, integerPieces: integerPieces)
         let start = sub.start(from: current, context: context)
         if keepRoutes, let start { sub.fixRoutes(as: start) }
-        let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, timeLimit: timeLimit)
+        let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, iterations: iterations, timeLimit: timeLimit)
         guard solution.hasSolution else { return nil }
         return sub.assignments(from: solution.values)
     }
@@ -46,17 +46,17 @@ extension OptimalPlanner {
     /// piece over) is dropped rather than fatal, since the plan it came from is kept anyway; `startUsed` then says
     /// the solve went on without it, and its bound is no bound on that plan.
     ///
-    /// A sub-MIP stops after `nodes` subproblems, so the search takes the same path on every run; the time limit
-    /// only guards the overall deadline.
+    /// A sub-MIP stops after `nodes` subproblems or `iterations` simplex iterations, so the search takes the same
+    /// path on every run; the time limit only guards the overall deadline.
     static func solveOffering(_ model: LinearModel, start: [Double]?, relativeGap: Double = 1e-4, nodes: Int? = nil,
-                              timeLimit: Duration, progress: (@Sendable (SolveParameters.Progress) -> Void)? = nil)
+                              iterations: Int? = nil, timeLimit: Duration, progress: (@Sendable (SolveParameters.Progress) -> Void)? = nil)
         throws -> (solution: Solution, startUsed: Bool) {
         do {
             return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                         nodeLimit: nodes, start: start, progress: progress)), start != nil)
+                                                         nodeLimit: nodes, iterationLimit: iterations, start: start, progress: progress)), start != nil)
         } catch GLPKError.invalidStart {
             return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
-                                                         nodeLimit: nodes, progress: progress)), false)
+                                                         nodeLimit: nodes, iterationLimit: iterations, progress: progress)), false)
         }
     }
 }
