@@ -40,7 +40,7 @@ public struct OptimalPlanner: Sendable {
         /// Whether a pass of fix-and-optimise may end early when it stalls (``StallWatch``); nil decides by the week's
         /// size and the time limit (``OptimalPlanner/stallsPassesEarly(jobs:timeLimit:)``).
         public var earlyStall: Bool?
-        /// The most jobs re-timed together, where one site dispatches or one resource inserts more than this.
+        /// The most jobs re-timed together (at least 2), where one site dispatches or one resource inserts more.
         public var timingGroupJobs: Int
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
@@ -258,11 +258,11 @@ public struct OptimalPlanner: Sendable {
             case .extract: continue
             }
         }
+        let size = max(2, options.timingGroupJobs)
         var result: [[Int]] = []
         for key in groups.keys.sorted(by: { (groups[$0]!.count, $1) > (groups[$1]!.count, $0) }) {
             let members = groups[key]!.sorted()
             guard members.count > 1 else { continue }
-            let size = max(2, options.timingGroupJobs)
             stride(from: 0, to: members.count, by: size).forEach { result.append(Array(members[$0..<min(members.count, $0 + size)])) }
         }
         return result
