@@ -165,6 +165,14 @@ public struct LinearModel: Sendable {
         upperBounds[variable.index] = upper
     }
 
+    /// Changes the bounds of a constraint.
+    /// - Precondition: `constraint` belongs to this model.
+    public mutating func setBounds(_ constraint: Constraint, _ bounds: ConstraintBounds) {
+        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        rowLower[constraint.index] = bounds.lower
+        rowUpper[constraint.index] = bounds.upper
+    }
+
     /// The name given to a variable.
     /// - Precondition: `variable` belongs to this model.
     public func name(of variable: Variable) -> String {
@@ -185,6 +193,13 @@ public struct LinearModel: Sendable {
         precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
         let j = variable.index
         return (variableKinds[j], lowerBounds[j], upperBounds[j], objectiveCoefficients[j])
+    }
+
+    /// The bounds of a constraint.
+    /// - Precondition: `constraint` belongs to this model.
+    public func bounds(of constraint: Constraint) -> ConstraintBounds {
+        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        return ConstraintBounds(lower: rowLower[constraint.index], upper: rowUpper[constraint.index])
     }
 
     /// The merged terms and bounds of a constraint.

@@ -57,6 +57,17 @@ extension PlanningModel {
         return values
     }
 
+    /// Raises each capacity row that `start` overruns to what it uses. A plan rounded to whole pieces can overrun a
+    /// resource-day by a fraction of a piece (the evaluator's tolerance); without this its start would not fit its
+    /// own neighbourhood's model, and the sub-MIP would lose it, or be infeasible where the overrun is in other
+    /// jobs' hours. A row is never raised above what the start already uses there.
+    mutating func fitCapacities(to start: [Double]) {
+        let activities = model.activities(of: start)
+        for row in capacityRows where activities[row.index] > model.bounds(of: row).upper {
+            model.setBounds(row, .atMost(activities[row.index]))
+        }
+    }
+
     /// Fixes every route and deferral binary to its value in `start`, leaving only the days free.
     mutating func fixRoutes(as start: [Double]) {
         for j in active {

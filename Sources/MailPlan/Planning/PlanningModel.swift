@@ -26,6 +26,8 @@ struct PlanningModel {
     /// The setup links `q ≤ M · y`, one per job stage, resource and day: most of the rows, and the ones that make
     /// the LP relaxation slow, yet only those a solution would break matter (see ``solveByRowGeneration``).
     private(set) var setupLinkRows: [LinearModel.Constraint] = []
+    /// Each resource-day's capacity row.
+    private(set) var capacityRows: [LinearModel.Constraint] = []
     /// Pieces the fixed jobs put in each lot.
     private(set) var fixedLotPieces: [ScheduleState.LotKey: Double] = [:]
 
@@ -181,7 +183,7 @@ struct PlanningModel {
                 terms.append((o, -1))
             }
             // A fixed plan rounded to whole pieces can overrun a day by a fraction of a piece: no room is left.
-            model.addConstraint("cap_\(resource.id)_\(date(key.day))", terms, .atMost(max(0, left - overtime)))
+            capacityRows.append(model.addConstraint("cap_\(resource.id)_\(date(key.day))", terms, .atMost(max(0, left - overtime))))
         }
 
         // Vendors' weekly charges.

@@ -35,6 +35,7 @@ extension OptimalPlanner {
         let candidates = keepRoutes ? catalogue.keepingRoutes(of: neighbourhood, as: current) : catalogue
         var sub = PlanningModel(candidates, active: neighbourhood, context: context, integerPieces: integerPieces)
         let start = sub.start(from: current, context: context)
+        if let start { sub.fitCapacities(to: start) }
         if keepRoutes, let start { sub.fixRoutes(as: start) }
         let (solution, _) = try solveOffering(sub.model, start: start, nodes: nodes, iterations: iterations, timeLimit: timeLimit)
         guard solution.hasSolution else { return nil }
