@@ -208,7 +208,7 @@ public struct LinearModel: Sendable {
         precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
         let i = constraint.index
         let terms = (rowStarts[i]..<rowStarts[i + 1]).map { (Variable(index: termVariables[$0]), termCoefficients[$0]) }
-        return (terms, ConstraintBounds(lower: rowLower[i], upper: rowUpper[i]))
+        return (terms, bounds(of: constraint))
     }
 
     /// The objective value of an assignment of all variables (including the constant).

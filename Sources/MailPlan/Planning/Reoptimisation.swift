@@ -43,9 +43,10 @@ extension OptimalPlanner {
     }
 
     /// Branch and cut from a plan's values, for a neighbourhood's sub-MIP and for the whole model of a small week. A
-    /// start that does not fit exactly (whole-piece rounding of fixed jobs can leave a capacity row a fraction of a
-    /// piece over) is dropped rather than fatal, since the plan it came from is kept anyway; `startUsed` then says
-    /// the solve went on without it, and its bound is no bound on that plan.
+    /// start that does not fit exactly is dropped rather than fatal, since the plan it came from is kept anyway;
+    /// `startUsed` then says the solve went on without it, and its bound is no bound on that plan. (A sub-MIP's
+    /// capacity rows are first fitted to its start, ``PlanningModel/fitCapacities(to:)``, so whole-piece rounding no
+    /// longer drops it; the whole model of a small week has no such fit.)
     ///
     /// A sub-MIP stops after `nodes` subproblems or `iterations` simplex iterations, so the search takes the same
     /// path on every run; the time limit only guards the overall deadline.
