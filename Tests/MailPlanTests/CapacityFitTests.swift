@@ -2,8 +2,10 @@ import GLPK
 @testable import MailPlan
 import Testing
 
-/// A neighbourhood's start always fits its sub-MIP: the capacity rows the incumbent overruns (as whole-piece rounding
-/// can, by a fraction of a piece) are raised to exactly what the start uses there, and no other row moves.
+/// A neighbourhood's sub-MIP gets exactly the hours the other jobs left: its start always fits (the capacity rows the
+/// incumbent overruns, as whole-piece rounding can by a fraction of a piece, are raised to exactly what the start
+/// uses there, and no other row moves), and where the other jobs already run into overtime it gets only the
+/// overtime they left.
 @Suite("Capacity fit")
 struct CapacityFitTests {
     @Test func aStartThatOverrunsACapacityFitsAfterwardsAndNothingElseMoves() throws {
@@ -40,5 +42,40 @@ struct CapacityFitTests {
             }
         }
         #expect(overrun > 0)
+    }
+
+    @Test func aNeighbourhoodNeverPlansMoreHoursThanTheOtherJobsLeftItsOvertimeIncluded() throws {
+        var tight = 0
+        for seed in UInt64(1)...8 {
+            var book = SmallInstances.book(seed: seed, jobs: 8)
+            book.site.policy.overtimeHoursPerDay = 2
+            let catalogue = RouteCatalogue(book)
+            let ledger = PlanLedger(catalogue, plan: HeuristicPlanners.greedy(catalogue))
+            let neighbourhood = Array(catalogue.book.jobs.indices.prefix(catalogue.book.jobs.count / 2))
+            // The other jobs fill the centre and the vendor, run an hour into every desk's two hours of overtime
+            // and set nothing up: one hour is left on each desk's day, all of it overtime.
+            var context = ledger.context(excluding: neighbourhood)
+            for (r, resource) in catalogue.resources.enumerated() {
+                context.remaining[r] = context.remaining[r].map { _ in PlanEvaluator.allowsOvertime(resource.kind) ? 1 : 0 }
+                context.setups[r] = context.setups[r].map { _ in [] }
+            }
+            let sub = PlanningModel(catalogue, active: neighbourhood, context: context)
+            let solution = try solve(sub.model)
+            try #require(solution.termination == .optimal, "seed \(seed)")
+            let planned = sub.assignments(from: solution.values)
+            let active = Set(neighbourhood.map { book.jobs[$0].id })
+            let plan = Plan(planner: "optimal", assignments: planned.assignments,
+                            deferred: planned.deferred + book.jobs.map(\.id).filter { !active.contains($0) })
+            // A whole-piece rounding can overrun a day by a fraction of a piece.
+            for (id, days) in PlanEvaluator(book).evaluate(plan).utilisation {
+                guard let resource = book.site.resources.first(where: { $0.id == id }),
+                      PlanEvaluator.allowsOvertime(resource.kind) else { continue }
+                for (day, hours) in days {
+                    #expect(hours <= 1.01, "seed \(seed): \(id) on \(day) plans \(hours) hours of the 1 left")
+                    if hours > 0.9 { tight += 1 }
+                }
+            }
+        }
+        #expect(tight > 0, "no neighbourhood fills the hour it is left")
     }
 }

@@ -43,10 +43,9 @@ extension PlanningModel {
             }
         }
         for (r, v) in vendorVariables where vendorsUsed.contains(r) { values[v.index] = 1 }
-        let overtime = book.site.policy.overtimeHoursPerDay
         for (key, o) in overtimeVariables {
-            let available = context.remaining[key.resource][key.day] - overtime
-            values[o.index] = min(overtime, max(0, (activeHours[key] ?? 0) - available))
+            let room = capacityRoom(key, context)
+            values[o.index] = min(room.overtime, max(0, (activeHours[key] ?? 0) - room.regular))
         }
         for (key, entries) in lotTiers {
             let volume = (lotVolume[key] ?? 0) + Double(context.lots[key] ?? 0)
@@ -55,6 +54,17 @@ extension PlanningModel {
             values[entries[best].chosen.index] = 1
         }
         return values
+    }
+
+    /// The hours a resource-day has left for the active jobs, split into the desk's regular hours and the
+    /// overtime the policy allows: the other jobs in `context` use regular hours first, so when they already run
+    /// into overtime every hour left is overtime, and only what they left of it. A plan rounded to whole pieces
+    /// can overrun a day by a fraction of a piece; then no room is left.
+    func capacityRoom(_ key: DayKey, _ context: ScheduleState) -> (regular: Double, overtime: Double) {
+        let resource = catalogue.resources[key.resource]
+        let left = max(0, context.remaining[key.resource][key.day])
+        let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? catalogue.book.site.policy.overtimeHoursPerDay : 0
+        return (max(0, left - overtime), min(overtime, left))
     }
 
     /// Raises each capacity row that `start` overruns to what it uses. A plan rounded to whole pieces can overrun a

@@ -173,17 +173,15 @@ struct PlanningModel {
         // Capacities, with priced overtime where the site allows it.
         for key in capacityTerms.keys.sorted(by: { ($0.resource, $0.day) < ($1.resource, $1.day) }) {
             let resource = resources[key.resource]
-            let left = context.remaining[key.resource][key.day]
-            let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0
+            let room = capacityRoom(key, context)
             var terms = capacityTerms[key]!
-            if overtime > 0 {
-                let o = model.addVariable("ot_\(resource.id)_\(date(key.day))", upperBound: overtime,
+            if PlanEvaluator.allowsOvertime(resource.kind) && policy.overtimeHoursPerDay > 0 {
+                let o = model.addVariable("ot_\(resource.id)_\(date(key.day))", upperBound: room.overtime,
                                           objective: resource.yenPerHour * (policy.overtimeFactor - 1))
                 overtimeVariables[key] = o
                 terms.append((o, -1))
             }
-            // A fixed plan rounded to whole pieces can overrun a day by a fraction of a piece: no room is left.
-            capacityRows.append(model.addConstraint("cap_\(resource.id)_\(date(key.day))", terms, .atMost(max(0, left - overtime))))
+            capacityRows.append(model.addConstraint("cap_\(resource.id)_\(date(key.day))", terms, .atMost(room.regular)))
         }
 
         // Vendors' weekly charges.
