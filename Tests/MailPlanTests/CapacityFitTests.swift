@@ -78,4 +78,28 @@ struct CapacityFitTests {
         }
         #expect(tight > 0, "no neighbourhood fills the hour it is left")
     }
+
+    /// Where the site allows overtime, the search's neighbourhoods are planned against what the other jobs left of
+    /// it, and every plan is valid. The decomposition runs on its own (no whole model after it), from
+    /// neighbourhoods of two jobs up to four, so that most sub-MIPs meet days the other jobs run into overtime.
+    @Test func theSearchKeepsEveryDayWithinItsOvertime() throws {
+        var overtimeDays = 0
+        for seed in UInt64(1)...24 {
+            var book = SmallInstances.book(seed: seed, jobs: 8)
+            book.site.policy.overtimeHoursPerDay = 2
+            let catalogue = RouteCatalogue(book)
+            let options = OptimalPlanner.Options(timeLimit: .seconds(30), wholeModelBinaries: 0, neighbourhoodJobs: 2,
+                                                 largestNeighbourhoodJobs: 4)
+            let plan = try OptimalPlanner(options: options).plan(catalogue)
+            let evaluation = PlanEvaluator(book).evaluate(plan)
+            #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
+            for (id, days) in evaluation.utilisation {
+                guard let resource = book.site.resources.first(where: { $0.id == id }),
+                      PlanEvaluator.allowsOvertime(resource.kind) else { continue }
+                overtimeDays += days.values.filter { $0 > resource.hoursPerDay + 1e-6 }.count
+            }
+        }
+        print("searched 24 weeks that allow two hours of overtime; their plans work \(overtimeDays) desk-days into it")
+        #expect(overtimeDays > 0, "no plan works overtime")
+    }
 }

@@ -86,6 +86,36 @@ struct PlannerTests {
         #expect(sharesStronger > 0, "no instance tells the whole LP with lot shares from the whole LP")
     }
 
+    /// Overtime is priced as the evaluator prices it: with two hours of overtime allowed at 1.25×, the optimal
+    /// planner's cost equals exhaustive route search, and some optima work overtime.
+    @Test func optimalMatchesExhaustiveSearchWhereOvertimeIsAllowed() throws {
+        var compared = 0, overtimeDays = 0
+        var seed: UInt64 = 1
+        while compared < 20 && seed < 400 {
+            defer { seed += 1 }
+            var book = SmallInstances.book(seed: seed)
+            book.site.policy.overtimeHoursPerDay = 2
+            let catalogue = RouteCatalogue(book, maximumRoutes: 3)
+            guard let oracle = try Self.exhaustiveOptimum(catalogue) else { continue }
+            let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(60), relativeGap: 0)).plan(catalogue)
+            #expect(optimal.solver?.status == "optimal", "seed \(seed)")
+            let evaluation = PlanEvaluator(book).evaluate(optimal)
+            #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
+            #expect(abs(evaluation.cost.controllable - oracle) <= 1e-6 * max(1, abs(oracle)),
+                    "seed \(seed): planner \(evaluation.cost.controllable) vs exhaustive \(oracle)")
+            for (id, days) in evaluation.utilisation {
+                guard let resource = book.site.resources.first(where: { $0.id == id }),
+                      PlanEvaluator.allowsOvertime(resource.kind) else { continue }
+                overtimeDays += days.values.filter { $0 > resource.hoursPerDay + 1e-6 }.count
+            }
+            compared += 1
+        }
+        print("compared the optimal planner with exhaustive route search on \(compared) instances that allow overtime; "
+              + "their optima work \(overtimeDays) desk-days into it")
+        #expect(compared >= 15)
+        #expect(overtimeDays > 0, "no optimum works overtime")
+    }
+
     /// Lots are capped in both bounds by what their site can dispatch in a day. The cap is worked out by hand for
     /// the small site, and no valid plan of any planner on 40 seeded instances forms a larger lot, nor a lot larger
     /// than the week relaxation's reach for its day (the pieces that can be dispatched there by then).
