@@ -12,6 +12,8 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     /// `EX_CANTCREAT`: an output file cannot be written.
     static let cannotCreate: Int32 = 73
+    /// `EX_SOFTWARE`: a planner made a plan that breaks a rule of DESIGN §5 (a defect of mailplan, not of the input).
+    static let internalError: Int32 = 70
 }
 
 /// Writes one line to standard error.

@@ -86,14 +86,14 @@ struct PlanCommand: ParsableCommand {
             log?.finish(plan)
         }
         let seconds = (ContinuousClock.now - began).seconds
-        #if DEBUG
-        let violations = PlanEvaluator(book).evaluate(plan).violations
-        guard violations.isEmpty else {
-            FileHandle.standardError.write(Data(("internal error: the plan breaks DESIGN §5:\n" + violations.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(70)
+        // The plan is checked before anything is written: a planner's defect is reported, never written as a plan.
+        let evaluation = PlanEvaluator(book).evaluate(plan)
+        guard evaluation.violations.isEmpty else {
+            printError("mailplan: internal error: the \(plan.planner) plan breaks DESIGN §5; nothing was written:\n"
+                       + evaluation.violations.joined(separator: "\n"))
+            throw ExitCode(ExitStatus.internalError)
         }
-        #endif
-        let document = PlanDocument(plan: plan, statusQuo: statusQuo, book: book, solveSeconds: seconds)
+        let document = PlanDocument(plan: plan, evaluation: evaluation, statusQuo: statusQuo, book: book, solveSeconds: seconds)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try OutputFiles.write([
             ("plan.json", try document.json() + Data("\n".utf8)),

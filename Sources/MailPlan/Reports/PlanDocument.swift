@@ -98,9 +98,14 @@ public struct PlanDocument: Codable, Sendable {
 
     /// Builds the document of `plan`, comparing it with the status-quo plan of the same book.
     public init(plan: Plan, statusQuo: Plan, book: JobBook, solveSeconds: Double) {
-        let evaluator = PlanEvaluator(book)
-        let evaluation = evaluator.evaluate(plan)
-        let baseline = evaluator.evaluate(statusQuo)
+        self.init(plan: plan, evaluation: PlanEvaluator(book).evaluate(plan), statusQuo: statusQuo, book: book,
+                  solveSeconds: solveSeconds)
+    }
+
+    /// Builds the document of `plan` from its evaluation (`PlanEvaluator(book).evaluate(plan)`, which a caller that
+    /// has already checked the plan passes on rather than repeating).
+    public init(plan: Plan, evaluation: PlanEvaluation, statusQuo: Plan, book: JobBook, solveSeconds: Double) {
+        let baseline = PlanEvaluator(book).evaluate(statusQuo)
         let wardOf = Dictionary(book.jobs.map { ($0.id, $0.ward) }, uniquingKeysWith: { a, _ in a })
         planner = plan.planner
         status = plan.solver?.status ?? "heuristic"
