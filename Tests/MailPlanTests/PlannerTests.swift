@@ -87,7 +87,7 @@ struct PlannerTests {
     }
 
     /// Overtime is priced as the evaluator prices it: with two hours of overtime allowed at 1.25×, the optimal
-    /// planner's cost equals exhaustive route search, and some optima work overtime.
+    /// planner's cost equals exhaustive route search, no bound exceeds it, and some optima work overtime.
     @Test func optimalMatchesExhaustiveSearchWhereOvertimeIsAllowed() throws {
         var compared = 0, overtimeDays = 0
         var seed: UInt64 = 1
@@ -103,6 +103,17 @@ struct PlannerTests {
             #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
             #expect(abs(evaluation.cost.controllable - oracle) <= 1e-6 * max(1, abs(oracle)),
                     "seed \(seed): planner \(evaluation.cost.controllable) vs exhaustive \(oracle)")
+            // Every bound the planner can take stays valid where overtime is priced.
+            let tolerance = 1e-6 * max(1, abs(oracle))
+            let relaxation = try #require(try WeekRelaxation(catalogue).bound(timeLimit: .seconds(30)))
+            let dayLots = try #require(try WeekRelaxation(catalogue, lots: .byDay).bound(timeLimit: .seconds(30)))
+            var whole = PlanningModel(catalogue, active: Array(book.jobs.indices), context: ScheduleState(catalogue))
+            let links = whole.addLotShares()
+            let shares = try #require(try solveByRowGeneration(whole.model, lazy: whole.setupLinkRows + links).objectiveValue)
+            for (name, bound) in [("week relaxation", relaxation), ("day lots", dayLots), ("lot shares", shares),
+                                  ("separable", WeekRelaxation.separableBound(catalogue))] {
+                #expect(bound <= oracle + tolerance, "seed \(seed): \(name) \(bound) > optimum \(oracle)")
+            }
             for (id, days) in evaluation.utilisation {
                 guard let resource = book.site.resources.first(where: { $0.id == id }),
                       PlanEvaluator.allowsOvertime(resource.kind) else { continue }
