@@ -8,13 +8,18 @@ struct PlanLedgerTests {
     static func books() -> [JobBook] {
         let generated = BookGenerator(jobs: 60, seed: 7, wards: 6)
         let (site, jobs) = generated.book()
-        return (UInt64(1)...6).map { SmallInstances.book(seed: $0) }
+        // The last three small books allow two hours of overtime, which the ledger prices per resource-day.
+        return (UInt64(1)...6).map { seed in
+            var book = SmallInstances.book(seed: seed)
+            if seed > 3 { book.site.policy.overtimeHoursPerDay = 2 }
+            return book
+        }
             + [JobBook(site: site, jobs: jobs, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))]
     }
 
     @Test func replacementsKeepTheEvaluatorsCostAndTheReplayedContext() throws {
         var generator = SeededGenerator(seed: 11)
-        var checked = 0, vendorRoutes = 0
+        var checked = 0, vendorRoutes = 0, overtimeSteps = 0
         for book in Self.books() {
             let catalogue = RouteCatalogue(book)
             let evaluator = PlanEvaluator(book)
@@ -47,8 +52,15 @@ struct PlanLedgerTests {
                 let snapshot = ledger.replace(chosen, with: assignments, deferred: deferred)
                 let plan = ledger.plan
                 #expect(Set(plan.assignments.filter { ids.contains($0.job) }) == Set(assignments))
-                let cost = evaluator.evaluate(plan).cost.controllable
+                let evaluation = evaluator.evaluate(plan)
+                let cost = evaluation.cost.controllable
                 #expect(abs(ledger.controllable - cost) <= 1e-9 * max(1, abs(cost)), "step \(step): \(ledger.controllable) vs \(cost)")
+                if book.site.resources.contains(where: { resource in
+                    (evaluation.utilisation[resource.id] ?? [:]).values.contains { $0 > resource.hoursPerDay + 1e-6 }
+                        && PlanEvaluator.allowsOvertime(resource.kind)
+                }) {
+                    overtimeSteps += 1
+                }
                 if step % 3 == 0 {
                     ledger.restore(snapshot)
                     #expect(ledger.controllable == before.0)
@@ -74,7 +86,8 @@ struct PlanLedgerTests {
         }
         #expect(checked == 7 * 60)
         #expect(vendorRoutes >= 20)
-        print("plan ledger: \(checked) random replacements (\(vendorRoutes) jobs moved onto vendor routes) agreed with the evaluator and the replayed context")
+        #expect(overtimeSteps >= 20)
+        print("plan ledger: \(checked) random replacements (\(vendorRoutes) jobs moved onto vendor routes, \(overtimeSteps) plans working overtime) agreed with the evaluator and the replayed context")
     }
 
     /// A job the plan both defers and assigns costs its deferral, as the evaluator charges it; a replacement is kept
