@@ -87,7 +87,8 @@ struct PlannerTests {
     }
 
     /// Overtime is priced as the evaluator prices it: with two hours of overtime allowed at 1.25×, the optimal
-    /// planner's cost equals exhaustive route search, no bound exceeds it, and some optima work overtime.
+    /// planner's cost equals exhaustive route search, no bound exceeds it, and some optima work overtime; the
+    /// heuristics' plans are valid there too.
     @Test func optimalMatchesExhaustiveSearchWhereOvertimeIsAllowed() throws {
         var compared = 0, overtimeDays = 0
         var seed: UInt64 = 1
@@ -100,7 +101,10 @@ struct PlannerTests {
             let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(60), relativeGap: 0)).plan(catalogue)
             #expect(optimal.solver?.status == "optimal", "seed \(seed)")
             let evaluation = PlanEvaluator(book).evaluate(optimal)
-            #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
+            for plan in [optimal, HeuristicPlanners.greedy(catalogue), HeuristicPlanners.statusQuo(catalogue)] {
+                let violations = PlanEvaluator(book).evaluate(plan).violations
+                #expect(violations.isEmpty, "seed \(seed) \(plan.planner): \(violations)")
+            }
             #expect(abs(evaluation.cost.controllable - oracle) <= 1e-6 * max(1, abs(oracle)),
                     "seed \(seed): planner \(evaluation.cost.controllable) vs exhaustive \(oracle)")
             // Every bound the planner can take stays valid where overtime is priced.
