@@ -47,8 +47,7 @@ struct CapacityFitTests {
     @Test func aNeighbourhoodNeverPlansMoreHoursThanTheOtherJobsLeftItsOvertimeIncluded() throws {
         var tight = 0
         for seed in UInt64(1)...8 {
-            var book = SmallInstances.book(seed: seed, jobs: 8)
-            book.site.policy.overtimeHoursPerDay = 2
+            let book = SmallInstances.book(seed: seed, jobs: 8, overtimeHours: 2)
             let catalogue = RouteCatalogue(book)
             let ledger = PlanLedger(catalogue, plan: HeuristicPlanners.greedy(catalogue))
             let neighbourhood = Array(catalogue.book.jobs.indices.prefix(catalogue.book.jobs.count / 2))
@@ -85,19 +84,14 @@ struct CapacityFitTests {
     @Test func theSearchKeepsEveryDayWithinItsOvertime() throws {
         var overtimeDays = 0
         for seed in UInt64(1)...24 {
-            var book = SmallInstances.book(seed: seed, jobs: 8)
-            book.site.policy.overtimeHoursPerDay = 2
+            let book = SmallInstances.book(seed: seed, jobs: 8, overtimeHours: 2)
             let catalogue = RouteCatalogue(book)
             let options = OptimalPlanner.Options(timeLimit: .seconds(30), wholeModelBinaries: 0, neighbourhoodJobs: 2,
                                                  largestNeighbourhoodJobs: 4)
             let plan = try OptimalPlanner(options: options).plan(catalogue)
             let evaluation = PlanEvaluator(book).evaluate(plan)
             #expect(evaluation.violations.isEmpty, "seed \(seed): \(evaluation.violations)")
-            for (id, days) in evaluation.utilisation {
-                guard let resource = book.site.resources.first(where: { $0.id == id }),
-                      PlanEvaluator.allowsOvertime(resource.kind) else { continue }
-                overtimeDays += days.values.filter { $0 > resource.hoursPerDay + 1e-6 }.count
-            }
+            overtimeDays += SmallInstances.overtimeDays(evaluation, book)
         }
         print("searched 24 weeks that allow two hours of overtime; their plans work \(overtimeDays) desk-days into it")
         #expect(overtimeDays > 0, "no plan works overtime")

@@ -9,11 +9,7 @@ struct PlanLedgerTests {
         let generated = BookGenerator(jobs: 60, seed: 7, wards: 6)
         let (site, jobs) = generated.book()
         // The last three small books allow two hours of overtime, which the ledger prices per resource-day.
-        return (UInt64(1)...6).map { seed in
-            var book = SmallInstances.book(seed: seed)
-            if seed > 3 { book.site.policy.overtimeHoursPerDay = 2 }
-            return book
-        }
+        return (UInt64(1)...6).map { SmallInstances.book(seed: $0, overtimeHours: $0 > 3 ? 2 : 0) }
             + [JobBook(site: site, jobs: jobs, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))]
     }
 
@@ -55,12 +51,7 @@ struct PlanLedgerTests {
                 let evaluation = evaluator.evaluate(plan)
                 let cost = evaluation.cost.controllable
                 #expect(abs(ledger.controllable - cost) <= 1e-9 * max(1, abs(cost)), "step \(step): \(ledger.controllable) vs \(cost)")
-                if book.site.resources.contains(where: { resource in
-                    (evaluation.utilisation[resource.id] ?? [:]).values.contains { $0 > resource.hoursPerDay + 1e-6 }
-                        && PlanEvaluator.allowsOvertime(resource.kind)
-                }) {
-                    overtimeSteps += 1
-                }
+                if SmallInstances.overtimeDays(evaluation, book) > 0 { overtimeSteps += 1 }
                 if step % 3 == 0 {
                     ledger.restore(snapshot)
                     #expect(ledger.controllable == before.0)

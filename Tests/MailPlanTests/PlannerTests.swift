@@ -94,8 +94,7 @@ struct PlannerTests {
         var seed: UInt64 = 1
         while compared < 20 && seed < 400 {
             defer { seed += 1 }
-            var book = SmallInstances.book(seed: seed)
-            book.site.policy.overtimeHoursPerDay = 2
+            let book = SmallInstances.book(seed: seed, overtimeHours: 2)
             let catalogue = RouteCatalogue(book, maximumRoutes: 3)
             guard let oracle = try Self.exhaustiveOptimum(catalogue) else { continue }
             let optimal = try OptimalPlanner(options: .init(timeLimit: .seconds(60), relativeGap: 0)).plan(catalogue)
@@ -118,11 +117,7 @@ struct PlannerTests {
                                   ("separable", WeekRelaxation.separableBound(catalogue))] {
                 #expect(bound <= oracle + tolerance, "seed \(seed): \(name) \(bound) > optimum \(oracle)")
             }
-            for (id, days) in evaluation.utilisation {
-                guard let resource = book.site.resources.first(where: { $0.id == id }),
-                      PlanEvaluator.allowsOvertime(resource.kind) else { continue }
-                overtimeDays += days.values.filter { $0 > resource.hoursPerDay + 1e-6 }.count
-            }
+            overtimeDays += SmallInstances.overtimeDays(evaluation, book)
             compared += 1
         }
         print("compared the optimal planner with exhaustive route search on \(compared) instances that allow overtime; "

@@ -72,4 +72,18 @@ enum SmallInstances {
         }
         return JobBook(site: site, jobs: jobs, horizonStart: monday, horizonEnd: monday.adding(days: 6))
     }
+
+    /// The same book where desks, departments and hubs may work `overtimeHours` a day beyond their hours.
+    static func book(seed: UInt64, jobs jobCount: Int? = nil, overtimeHours: Double) -> JobBook {
+        var book = book(seed: seed, jobs: jobCount)
+        book.site.policy.overtimeHoursPerDay = overtimeHours
+        return book
+    }
+
+    /// How many resource-days of an evaluated plan work overtime.
+    static func overtimeDays(_ evaluation: PlanEvaluation, _ book: JobBook) -> Int {
+        book.site.resources.filter { PlanEvaluator.allowsOvertime($0.kind) }.reduce(0) { count, resource in
+            count + (evaluation.utilisation[resource.id] ?? [:]).values.filter { $0 > resource.hoursPerDay + 1e-6 }.count
+        }
+    }
 }
