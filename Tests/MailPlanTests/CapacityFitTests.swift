@@ -80,7 +80,7 @@ struct CapacityFitTests {
 
     /// Where the site allows overtime, the search's neighbourhoods are planned against what the other jobs left of
     /// it, and every plan is valid. The decomposition runs on its own (no whole model after it), from
-    /// neighbourhoods of two jobs up to four, so that most sub-MIPs meet days the other jobs run into overtime.
+    /// neighbourhoods of two jobs up to four, so that sub-MIPs meet days the other jobs already run into overtime.
     @Test func theSearchKeepsEveryDayWithinItsOvertime() throws {
         var overtimeDays = 0
         for seed in UInt64(1)...24 {
