@@ -153,14 +153,14 @@ public struct LinearModel: Sendable {
     /// Sets the objective coefficient of a variable.
     /// - Precondition: `variable` belongs to this model.
     public mutating func setObjectiveCoefficient(_ variable: Variable, _ coefficient: Double) {
-        precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
+        requireMember(variable)
         objectiveCoefficients[variable.index] = coefficient
     }
 
     /// Changes the bounds of a variable (for a binary variable, only within 0 and 1).
     /// - Precondition: `variable` belongs to this model.
     public mutating func setBounds(_ variable: Variable, lower: Double, upper: Double) {
-        precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
+        requireMember(variable)
         lowerBounds[variable.index] = lower
         upperBounds[variable.index] = upper
     }
@@ -168,7 +168,7 @@ public struct LinearModel: Sendable {
     /// Changes the bounds of a constraint.
     /// - Precondition: `constraint` belongs to this model.
     public mutating func setBounds(_ constraint: Constraint, _ bounds: ConstraintBounds) {
-        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        requireMember(constraint)
         rowLower[constraint.index] = bounds.lower
         rowUpper[constraint.index] = bounds.upper
     }
@@ -176,21 +176,21 @@ public struct LinearModel: Sendable {
     /// The name given to a variable.
     /// - Precondition: `variable` belongs to this model.
     public func name(of variable: Variable) -> String {
-        precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
+        requireMember(variable)
         return variableNames[variable.index]
     }
 
     /// The name given to a constraint.
     /// - Precondition: `constraint` belongs to this model.
     public func name(of constraint: Constraint) -> String {
-        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        requireMember(constraint)
         return constraintNames[constraint.index]
     }
 
     /// The kind, bounds and objective coefficient of a variable.
     /// - Precondition: `variable` belongs to this model.
     public func info(of variable: Variable) -> (kind: VariableKind, lower: Double, upper: Double, objective: Double) {
-        precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
+        requireMember(variable)
         let j = variable.index
         return (variableKinds[j], lowerBounds[j], upperBounds[j], objectiveCoefficients[j])
     }
@@ -198,17 +198,25 @@ public struct LinearModel: Sendable {
     /// The bounds of a constraint.
     /// - Precondition: `constraint` belongs to this model.
     public func bounds(of constraint: Constraint) -> ConstraintBounds {
-        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        requireMember(constraint)
         return ConstraintBounds(lower: rowLower[constraint.index], upper: rowUpper[constraint.index])
     }
 
     /// The merged terms and bounds of a constraint.
     /// - Precondition: `constraint` belongs to this model.
     public func info(of constraint: Constraint) -> (terms: [(Variable, Double)], bounds: ConstraintBounds) {
-        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
+        requireMember(constraint)
         let i = constraint.index
         let terms = (rowStarts[i]..<rowStarts[i + 1]).map { (Variable(index: termVariables[$0]), termCoefficients[$0]) }
         return (terms, bounds(of: constraint))
+    }
+
+    private func requireMember(_ variable: Variable) {
+        precondition(variable.index >= 0 && variable.index < variableCount, "variable \(variable.index) is not in this model")
+    }
+
+    private func requireMember(_ constraint: Constraint) {
+        precondition(constraint.index >= 0 && constraint.index < constraintCount, "constraint \(constraint.index) is not in this model")
     }
 
     /// The objective value of an assignment of all variables (including the constant).

@@ -81,15 +81,21 @@ struct MixedIntegerTests {
         #expect(elapsed < limit * 5, "took \(elapsed)")
     }
 
-    @Test func nodeLimitStopsTheSearchAtTheSamePointEveryTime() throws {
-        let model = marketSplit(rows: 5, columns: 40, seed: 3)
-        let parameters = try SolveParameters(cuts: .all, nodeLimit: 50)
+    /// Solves `model` twice with the same parameters, expects the same values, objective and bound, and returns
+    /// the first solution.
+    static func solvedTwiceAlike(_ model: LinearModel, _ parameters: SolveParameters) throws -> Solution {
         let first = try solve(model, parameters)
         let second = try solve(model, parameters)
-        #expect(first.termination == .nodeLimit(withSolution: true))
         #expect(first.values == second.values)
         #expect(first.objectiveValue == second.objectiveValue)
         #expect(first.bestBound == second.bestBound)
+        return first
+    }
+
+    @Test func nodeLimitStopsTheSearchAtTheSamePointEveryTime() throws {
+        let model = marketSplit(rows: 5, columns: 40, seed: 3)
+        let first = try Self.solvedTwiceAlike(model, try SolveParameters(cuts: .all, nodeLimit: 50))
+        #expect(first.termination == .nodeLimit(withSolution: true))
         #expect(throws: GLPKError.invalidParameter("node limit must be at least 1, got 0")) {
             try SolveParameters(nodeLimit: 0)
         }
@@ -97,13 +103,8 @@ struct MixedIntegerTests {
 
     @Test func iterationLimitStopsTheSearchAtTheSamePointEveryTime() throws {
         let model = marketSplit(rows: 5, columns: 40, seed: 3)
-        let parameters = try SolveParameters(cuts: .all, iterationLimit: 2_000)
-        let first = try solve(model, parameters)
-        let second = try solve(model, parameters)
+        let first = try Self.solvedTwiceAlike(model, try SolveParameters(cuts: .all, iterationLimit: 2_000))
         #expect(first.termination == .iterationLimit(withSolution: true))
-        #expect(first.values == second.values)
-        #expect(first.objectiveValue == second.objectiveValue)
-        #expect(first.bestBound == second.bestBound)
         // A larger limit follows the same path further: its incumbent is no worse and its bound no weaker.
         let further = try solve(model, SolveParameters(cuts: .all, iterationLimit: 8_000))
         #expect(further.termination == .iterationLimit(withSolution: true))
