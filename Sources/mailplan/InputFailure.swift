@@ -40,3 +40,14 @@ func reportingInputErrors<T>(hint: (InputFileError) -> String? = { _ in nil }, _
         throw ExitCode(ExitStatus.noInput)
     }
 }
+
+/// Runs `body`, which checks plans mailplan made or works from them; on a ``PlanDefect`` prints it to standard error
+/// and exits with 70 (`EX_SOFTWARE`) before anything is written.
+func reportingDefects<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let defect as PlanDefect {
+        printError("mailplan: internal error (nothing was written): \(defect)")
+        throw ExitCode(ExitStatus.internalError)
+    }
+}

@@ -87,12 +87,7 @@ struct PlanCommand: ParsableCommand {
         }
         let seconds = (ContinuousClock.now - began).seconds
         // The plan is checked before anything is written: a planner's defect is reported, never written as a plan.
-        let evaluation = PlanEvaluator(book).evaluate(plan)
-        guard evaluation.violations.isEmpty else {
-            printError("mailplan: internal error: the \(plan.planner) plan breaks DESIGN §5; nothing was written:\n"
-                       + evaluation.violations.joined(separator: "\n"))
-            throw ExitCode(ExitStatus.internalError)
-        }
+        let evaluation = try reportingDefects { try PlanEvaluator(book).checked(plan) }
         let document = PlanDocument(plan: plan, evaluation: evaluation, statusQuo: statusQuo, book: book, solveSeconds: seconds)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try OutputFiles.write([

@@ -61,8 +61,12 @@ struct ResidualsCommand: ParsableCommand {
             base = try OptimalPlanner(options: .init(timeLimit: .milliseconds(Int(timeLimit * 1000)),
                                                      progress: { progress.show($0) })).plan(book)
             progress.finish()
+            _ = try reportingDefects { try PlanEvaluator(book).checked(base) }
         }
-        let survey = try ResidualSurvey(book: book, plan: base, options: .init(whatIf: whatIf ?? (format != .text)))
+        // The what-ifs' plans are checked as they are made (``WhatIfSolver``).
+        let survey = try reportingDefects {
+            try ResidualSurvey(book: book, plan: base, options: .init(whatIf: whatIf ?? (format != .text)))
+        }
         let report: Data
         switch format {
         case .text: report = Data(ResidualReport.text(survey).utf8)

@@ -109,4 +109,36 @@ struct PlanEvaluatorTests {
         #expect(violations.contains { $0.hasPrefix("desk-kita on 2026-11-30:") && $0.hasSuffix("exceed its 8.0") })
         #expect(violations.contains("missing: neither assigned nor deferred"))
     }
+
+    /// What the commands write or report goes through `checked`: a valid plan's evaluation as `evaluate` gives it,
+    /// and for a plan that breaks a rule a ``PlanDefect`` naming its maker and every rule it breaks.
+    @Test func checkedPassesAValidPlanAndRefusesABrokenOne() throws {
+        let book = Self.book([Self.job("a", pieces: 500, stages: [.insert, .dispatch])])
+        let evaluator = PlanEvaluator(book)
+        let onTime = Plan(planner: "greedy", assignments: [
+            Assignment(job: "a", stage: .insert, resource: "dept", days: [Self.monday: 500]),
+            Assignment(job: "a", stage: .dispatch, resource: "post", days: [Self.tuesday: 500]),
+        ])
+        let evaluation = try evaluator.checked(onTime)
+        #expect(evaluation.cost == evaluator.evaluate(onTime).cost)
+
+        let tooSoon = Plan(planner: "greedy", assignments: [
+            Assignment(job: "a", stage: .insert, resource: "dept", days: [Self.monday: 500]),
+            Assignment(job: "a", stage: .dispatch, resource: "post", days: [Self.monday: 500]),
+        ])
+        let lag = "a: dispatch has 500 pieces done by 2026-11-30 but only 0 are through the previous stage (lag 1)"
+        func defect(maker: String? = nil) -> PlanDefect? {
+            do {
+                _ = try evaluator.checked(tooSoon, maker: maker)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let refused = try #require(defect())
+        #expect(refused.maker == "greedy")
+        #expect(refused.violations == [lag])
+        #expect(refused.description == "the greedy plan breaks DESIGN §5:\n  " + lag)
+        #expect(defect(maker: "what-if of a")?.maker == "what-if of a")
+    }
 }

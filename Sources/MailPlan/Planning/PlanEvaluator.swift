@@ -210,3 +210,26 @@ extension Double {
         return "\(scaled)"
     }
 }
+
+/// A plan mailplan made that breaks a rule of DESIGN §5: a defect of a planner, never of the input.
+public struct PlanDefect: Error, CustomStringConvertible, Sendable {
+    /// What made the plan: a planner's name or a what-if's.
+    public var maker: String
+    /// Every rule the plan breaks, as ``PlanEvaluation/violations`` states them.
+    public var violations: [String]
+
+    public var description: String {
+        "the \(maker) plan breaks DESIGN §5:\n" + violations.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension PlanEvaluator {
+    /// The evaluation of a plan mailplan made, for a command to report or write.
+    /// - Parameter maker: what made the plan, for the error; the plan's planner when nil.
+    /// - Throws: ``PlanDefect`` with every rule the plan breaks.
+    public func checked(_ plan: Plan, maker: String? = nil) throws(PlanDefect) -> PlanEvaluation {
+        let evaluation = evaluate(plan)
+        guard evaluation.violations.isEmpty else { throw PlanDefect(maker: maker ?? plan.planner, violations: evaluation.violations) }
+        return evaluation
+    }
+}

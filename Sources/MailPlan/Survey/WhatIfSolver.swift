@@ -43,8 +43,9 @@ struct WhatIfSolver {
         guard let changed = try OptimalPlanner.reoptimise(changedCatalogue, start, neighbourhood: neighbourhood,
                                                           nodes: options.nodes, timeLimit: options.timeLimit)
         else { return nil }
-        let controlEvaluation = evaluator.evaluate(control)
-        let changedEvaluation = PlanEvaluator(changedBook).evaluate(changed)
+        // A what-if's saving is only as good as its plans: a plan that breaks a rule is a defect, never a figure.
+        let controlEvaluation = try evaluator.checked(control, maker: "what-if control of \(job.id)")
+        let changedEvaluation = try PlanEvaluator(changedBook).checked(changed, maker: "what-if of \(job.id)")
         return WhatIf(lifted: lifted, moved: moved, neighbourhood: neighbourhood.map { book.jobs[$0].id },
                       control: control, changed: changed,
                       controlCost: controlEvaluation.cost, changedCost: changedEvaluation.cost,
