@@ -191,7 +191,7 @@ public struct OptimalPlanner: Sendable {
             let proven = bound, planned = incumbent.controllable
             let (solution, startUsed) = try Self.solveOffering(
                 whole.model, start: whole.start(from: incumbent.plan, context: ScheduleState(catalogue)),
-                relativeGap: options.relativeGap, timeLimit: remaining(),
+                relativeGap: options.relativeGap, cuts: Self.wholeModelCuts, timeLimit: remaining(),
                 progress: { step in
                     progress?(PlannerProgress(phase: "branch and cut", elapsed: offset + step.elapsed,
                                               incumbent: min(step.incumbent ?? planned, planned),
@@ -217,6 +217,12 @@ public struct OptimalPlanner: Sendable {
             firstPlanSeconds: firstPlan.seconds, buildSeconds: buildTime.seconds, rows: size.rows, columns: size.columns, binaries: size.binaries)
         return plan
     }
+
+    /// The cut families of the branch and cut on a small week's whole model: mixed-integer rounding alone, which
+    /// proved more than all four families in the same time on most small weeks measured (a 7-job week: optimal in
+    /// 11 s against a 15.9 % gap after 20 s; Benchmarks/RESULTS.md, fifteenth session). The neighbourhoods' sub-MIPs
+    /// keep all four: there MIR alone, or with Gomory's cuts, found dearer plans.
+    static let wholeModelCuts: SolveParameters.CutFamilies = .mixedIntegerRounding
 
     /// Whether single-job moves (``PlanLedger/relocateJobs(_:searching:)``) come before the sub-MIPs: when the
     /// first pass of 10-job sub-MIPs would take more than a third of the time limit (``firstPassSeconds(jobs:)``),

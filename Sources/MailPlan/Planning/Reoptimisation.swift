@@ -50,14 +50,15 @@ extension OptimalPlanner {
     ///
     /// A sub-MIP stops after `nodes` subproblems or `iterations` simplex iterations, so the search takes the same
     /// path on every run; the time limit only guards the overall deadline.
-    static func solveOffering(_ model: LinearModel, start: [Double]?, relativeGap: Double = 1e-4, nodes: Int? = nil,
+    static func solveOffering(_ model: LinearModel, start: [Double]?, relativeGap: Double = 1e-4,
+                              cuts: SolveParameters.CutFamilies = .all, nodes: Int? = nil,
                               iterations: Int? = nil, timeLimit: Duration, progress: (@Sendable (SolveParameters.Progress) -> Void)? = nil)
         throws -> (solution: Solution, startUsed: Bool) {
         do {
-            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: cuts,
                                                          nodeLimit: nodes, iterationLimit: iterations, start: start, progress: progress)), start != nil)
         } catch GLPKError.invalidStart {
-            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: .all,
+            return (try solve(model, try SolveParameters(timeLimit: timeLimit, relativeGap: relativeGap, cuts: cuts,
                                                          nodeLimit: nodes, iterationLimit: iterations, progress: progress)), false)
         }
     }
