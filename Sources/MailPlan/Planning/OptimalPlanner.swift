@@ -148,6 +148,7 @@ public struct OptimalPlanner: Sendable {
         // together), and when that does not help either the neighbourhoods double, up to a size whose
         // sub-MIPs GLPK still solves in a few seconds.
         var jobsPerNeighbourhood = options.neighbourhoodJobs
+        let wholeGroups = largestGroup(catalogue)
         var pass = 0
         let earlyStall = options.earlyStall
             ?? Self.stallsPassesEarly(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit)
@@ -180,7 +181,12 @@ public struct OptimalPlanner: Sendable {
                     report("re-timing")
                 }
             }
-            if !improved { jobsPerNeighbourhood *= 2 }
+            if !improved {
+                // A pass of whole groups that found nothing, re-timing included, would come again with the same neighbourhoods:
+                // small weeks go on to branch and cut on the whole model instead.
+                if jobsPerNeighbourhood >= wholeGroups && incumbent.controllable == before { break }
+                jobsPerNeighbourhood *= 2
+            }
         }
         // Small weeks: branch and cut from the search's plan for the time left (the bound thread may still be on the
         // whole LP, which this solve's root repeats; both are cheap at this size). GLPK's progress counts from this
@@ -272,6 +278,12 @@ public struct OptimalPlanner: Sendable {
             stride(from: 0, to: members.count, by: size).forEach { result.append(Array(members[$0..<min(members.count, $0 + size)])) }
         }
         return result
+    }
+
+    /// The most jobs of one group (a program, block, due day or ward): from this size on every neighbourhood of
+    /// ``neighbourhoods(_:size:pass:)`` is a whole group, so larger sizes give the same neighbourhoods again.
+    func largestGroup(_ catalogue: RouteCatalogue) -> Int {
+        neighbourhoods(catalogue, size: max(1, catalogue.book.jobs.count), pass: 0).map(\.count).max() ?? 0
     }
 
     /// Neighbourhoods for fix-and-optimise, each at most `size` jobs: by program (jobs that can share

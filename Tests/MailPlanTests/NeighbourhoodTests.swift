@@ -1,0 +1,30 @@
+@testable import MailPlan
+import Testing
+
+/// Fix-and-optimise's neighbourhoods against a direct oracle: the largest group of jobs sharing a program, block,
+/// due day or ward is the size from which every neighbourhood is a whole group, so that the search can stop doubling
+/// there (larger sizes give the same neighbourhoods again).
+@Suite("Neighbourhoods")
+struct NeighbourhoodTests {
+    @Test(arguments: [(40, 3, 2), (160, 5, 8), (90, 11, 24)])
+    func largerSizesThanTheLargestGroupGiveTheSameNeighbourhoods(jobs: Int, seed: UInt64, wards: Int) {
+        let generated = BookGenerator(jobs: jobs, seed: seed, wards: wards)
+        let (site, list) = generated.book()
+        let book = JobBook(site: site, jobs: list, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))
+        let catalogue = RouteCatalogue(book)
+        let planner = OptimalPlanner()
+
+        let blocks = Dictionary(uniqueKeysWithValues: site.wards.map { ($0.id, $0.block) })
+        let keys: [(Job) -> String] = [{ $0.program }, { blocks[$0.ward] ?? "" }, { $0.due.description }, { $0.ward }]
+        let largest = keys.map { key in Dictionary(grouping: list, by: key).values.map(\.count).max() ?? 0 }.max()!
+        #expect(planner.largestGroup(catalogue) == largest)
+
+        func sets(_ size: Int, _ pass: Int) -> [Set<Int>] { planner.neighbourhoods(catalogue, size: size, pass: pass).map(Set.init) }
+        for pass in 1...3 {
+            #expect(sets(largest, pass) == sets(2 * largest, pass))
+            #expect(sets(largest, pass) == sets(jobs, pass))
+            // One job fewer cuts the largest group, so the size found is the smallest that keeps every group whole.
+            #expect(sets(largest - 1, pass).count > sets(largest, pass).count)
+        }
+    }
+}
