@@ -146,7 +146,7 @@ public struct OptimalPlanner: Sendable {
         // Variable neighbourhoods: passes over small neighbourhoods until one improves nothing, then the
         // timing of whole sites is re-solved with routes kept (lots and setups need many jobs to move
         // together), and when that does not help either the neighbourhoods double, up to a size whose
-        // sub-MIPs GLPK still solves in a few seconds.
+        // sub-MIPs GLPK still solves in a few seconds or, on small weeks, until each is a whole group.
         var jobsPerNeighbourhood = options.neighbourhoodJobs
         let wholeGroups = largestGroup(catalogue)
         var pass = 0
