@@ -8,15 +8,13 @@ import Testing
 struct NeighbourhoodTests {
     @Test(arguments: [(40, 3, 2), (160, 5, 8), (90, 11, 24)])
     func largerSizesThanTheLargestGroupGiveTheSameNeighbourhoods(jobs: Int, seed: UInt64, wards: Int) {
-        let generated = BookGenerator(jobs: jobs, seed: seed, wards: wards)
-        let (site, list) = generated.book()
-        let book = JobBook(site: site, jobs: list, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))
+        let book = SmallInstances.generatedWeek(jobs: jobs, seed: seed, wards: wards)
         let catalogue = RouteCatalogue(book)
         let planner = OptimalPlanner()
 
-        let blocks = Dictionary(uniqueKeysWithValues: site.wards.map { ($0.id, $0.block) })
+        let blocks = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
         let keys: [(Job) -> String] = [{ $0.program }, { blocks[$0.ward] ?? "" }, { $0.due.description }, { $0.ward }]
-        let largest = keys.map { key in Dictionary(grouping: list, by: key).values.map(\.count).max() ?? 0 }.max()!
+        let largest = keys.map { key in Dictionary(grouping: book.jobs, by: key).values.map(\.count).max() ?? 0 }.max()!
         #expect(planner.largestGroup(catalogue) == largest)
 
         func sets(_ size: Int, _ pass: Int) -> [Set<Int>] { planner.neighbourhoods(catalogue, size: size, pass: pass).map(Set.init) }

@@ -6,11 +6,9 @@ import Testing
 @Suite("Plan ledger")
 struct PlanLedgerTests {
     static func books() -> [JobBook] {
-        let generated = BookGenerator(jobs: 60, seed: 7, wards: 6)
-        let (site, jobs) = generated.book()
         // The last three small books allow two hours of overtime, which the ledger prices per resource-day.
         return (UInt64(1)...6).map { SmallInstances.book(seed: $0, overtimeHours: $0 > 3 ? 2 : 0) }
-            + [JobBook(site: site, jobs: jobs, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))]
+            + [SmallInstances.generatedWeek(jobs: 60, seed: 7, wards: 6)]
     }
 
     @Test func replacementsKeepTheEvaluatorsCostAndTheReplayedContext() throws {

@@ -80,6 +80,13 @@ enum SmallInstances {
         return book
     }
 
+    /// The week `BookGenerator` writes for these arguments, over its Monday-to-Sunday horizon.
+    static func generatedWeek(jobs: Int, seed: UInt64, wards: Int) -> JobBook {
+        let generated = BookGenerator(jobs: jobs, seed: seed, wards: wards)
+        let (site, list) = generated.book()
+        return JobBook(site: site, jobs: list, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))
+    }
+
     /// How many resource-days of an evaluated plan work overtime.
     static func overtimeDays(_ evaluation: PlanEvaluation, _ book: JobBook) -> Int {
         book.site.resources.filter { PlanEvaluator.allowsOvertime($0.kind) }.reduce(0) { count, resource in

@@ -6,11 +6,7 @@ import Testing
 /// the largest sites and resources first.
 @Suite("Timing neighbourhoods")
 struct TimingNeighbourhoodTests {
-    static let book: JobBook = {
-        let generated = BookGenerator(jobs: 160, seed: 5, wards: 8)
-        let (site, jobs) = generated.book()
-        return JobBook(site: site, jobs: jobs, horizonStart: generated.weekStart, horizonEnd: generated.weekStart.adding(days: 6))
-    }()
+    static let book = SmallInstances.generatedWeek(jobs: 160, seed: 5, wards: 8)
 
     /// The jobs of each dispatching site and each inserting resource in the plan, by key.
     static func members(_ catalogue: RouteCatalogue, _ plan: Plan) -> [String: [Int]] {
