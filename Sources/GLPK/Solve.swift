@@ -235,3 +235,14 @@ private struct SolveRun {
             startAccepted: startAccepted, solveTime: ContinuousClock.now - began, hasSolution: hasSolution)
     }
 }
+
+/// Frees the calling thread's GLPK environment (`glp_free_env`).
+///
+/// GLPK keeps its state per thread and frees it only when asked: "each thread before termination should call the
+/// API routine glp_free_env to prevent memory leak" (GLPK 4.61 release notes, where the re-entrant build came in).
+/// So a thread of its own that solved models calls this after its last solve. ``solve(_:_:)``
+/// creates and frees its GLPK problem within the call, so no problem of this module is alive on the thread
+/// afterwards; the next solve on the thread starts a fresh environment.
+public func releaseThreadEnvironment() {
+    _ = glp_free_env()
+}

@@ -19,6 +19,7 @@ import GLPK
 final class BoundWorker: @unchecked Sendable {
     private let lock = NSLock()
     private var best = -Double.infinity
+    private var done = false
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its setup links
@@ -26,7 +27,11 @@ final class BoundWorker: @unchecked Sendable {
     init(_ catalogue: RouteCatalogue, whole planning: PlanningModel, deadline: ContinuousClock.Instant) {
         let whole = planning.model, lazy = planning.setupLinkRows
         let thread = Thread { [self] in
-            defer { finished.signal() }
+            defer {
+                releaseThreadEnvironment()
+                lock.withLock { done = true }
+                finished.signal()
+            }
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
             guard left() > .zero else { return }
@@ -109,6 +114,9 @@ final class BoundWorker: @unchecked Sendable {
 
     /// The best bound proven so far, or −∞.
     var bound: Double { lock.withLock { best } }
+
+    /// Whether the worker has stopped, leaving the second core to the search.
+    var isFinished: Bool { lock.withLock { done } }
 
     /// Blocks until the worker has stopped (at the latest shortly after the deadline); returns at once after that.
     func wait() {

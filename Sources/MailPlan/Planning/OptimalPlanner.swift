@@ -1,3 +1,4 @@
+import Foundation
 import GLPK
 
 /// The optimal planner: a MILP solved by GLPK, decomposed so that a realistic week solves in time.
@@ -10,6 +11,7 @@ import GLPK
 /// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward) are
 ///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent. The incumbent is
 ///    kept in a ``PlanLedger``, which costs a move and builds a neighbourhood's context from what it touches.
+///    Once the bound worker has finished, the second core solves each next neighbourhood ahead (``LookAhead``).
 /// 4. Small models (at most ``Options/wholeModelBinaries`` binaries) keep whole pieces in the sub-MIPs and, when the
 ///    search has run out of moves before the time limit, get branch and cut on the whole model from the incumbent
 ///    for the time left, which can prove a small week optimal and raises the bound. Branch and cut from the greedy
@@ -42,6 +44,10 @@ public struct OptimalPlanner: Sendable {
         public var earlyStall: Bool?
         /// The most jobs re-timed together (at least 2), where one site dispatches or one resource inserts more.
         public var timingGroupJobs: Int
+        /// Whether the next neighbourhood's sub-MIP is solved ahead on a second thread (``LookAhead``); nil does so
+        /// once the bound worker has finished, on a machine of more than one core. It changes how far the search
+        /// gets in its time, never which plan a given sequence of sub-MIPs reaches.
+        public var lookAhead: Bool?
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
 
@@ -49,7 +55,7 @@ public struct OptimalPlanner: Sendable {
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
                     neighbourhoodNodes: Int = 200, neighbourhoodIterations: Int? = 10_000,
                     singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil, timingGroupJobs: Int = 150,
-                    progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
+                    lookAhead: Bool? = nil, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
             self.wholeModelBinaries = wholeModelBinaries
@@ -60,6 +66,7 @@ public struct OptimalPlanner: Sendable {
             self.singleJobMovesFirst = singleJobMovesFirst
             self.earlyStall = earlyStall
             self.timingGroupJobs = timingGroupJobs
+            self.lookAhead = lookAhead
             self.progress = progress
         }
     }
@@ -119,16 +126,53 @@ public struct OptimalPlanner: Sendable {
         worker = BoundWorker(catalogue, whole: whole, deadline: deadline)
         defer { worker?.wait() }
         report("bounds")
-        // Re-solves a neighbourhood with every other job fixed; `keepRoutes` frees only the days.
-        func improve(_ neighbourhood: [Int], keepRoutes: Bool, nodes: Int) throws -> Bool {
-            // Small models keep whole pieces in the sub-MIPs too, so that every plan the search finds is a
-            // solution of the whole model that branch and cut starts from.
-            guard let (assignments, deferred) = try Self.reoptimise(
-                catalogue, context: incumbent.context(excluding: neighbourhood), current: incumbent.plan(of: neighbourhood),
-                neighbourhood: neighbourhood, keepRoutes: keepRoutes, integerPieces: solveWhole, nodes: nodes,
-                iterations: options.neighbourhoodIterations, timeLimit: remaining())
-            else { return false }
+        // A neighbourhood's sub-MIP with every other job fixed as the incumbent has it, ready to run on any thread;
+        // `keepRoutes` frees only the days. Small models keep whole pieces in the sub-MIPs too, so that every plan
+        // the search finds is a solution of the whole model that branch and cut starts from.
+        let nodes = options.neighbourhoodNodes, iterations = options.neighbourhoodIterations
+        func subMIP(_ neighbourhood: [Int], keepRoutes: Bool) -> @Sendable () throws -> Replacement? {
+            let context = incumbent.context(excluding: neighbourhood), current = incumbent.plan(of: neighbourhood)
+            return {
+                try Self.reoptimise(catalogue, context: context, current: current, neighbourhood: neighbourhood,
+                                    keepRoutes: keepRoutes, integerPieces: solveWhole, nodes: nodes,
+                                    iterations: iterations, timeLimit: max(deadline - ContinuousClock.now, .milliseconds(1)))
+            }
+        }
+        func replace(_ neighbourhood: [Int], by replacement: Replacement?) -> Bool {
+            guard let (assignments, deferred) = replacement else { return false }
             return incumbent.replaceIfCheaper(neighbourhood, with: assignments, deferred: deferred)
+        }
+        // Once the bound worker is done, the second core solves each next neighbourhood ahead (``LookAhead``).
+        let cores = ProcessInfo.processInfo.activeProcessorCount, lookAhead = options.lookAhead
+        func secondCoreFree() -> Bool { lookAhead ?? (cores > 1 && (worker?.isFinished ?? true)) }
+        // Re-solves the neighbourhoods of `list` in order, each against the incumbent the ones before it left;
+        // after each, `after` gets whether it improved the incumbent and by how much, and says whether to stop.
+        // While the second core is free, the next neighbourhood is solved ahead against the incumbent as it is. Its
+        // result is used only if the incumbent is still that one when the walk comes to it; a look-ahead made stale
+        // by an improvement is not waited for, but no new one starts until it has finished.
+        func walk(_ list: [[Int]], keepRoutes: Bool, after: (_ improved: Bool, _ gain: Double) -> Bool) throws {
+            var i = 0, version = 0  // `version` counts the improvements of this walk
+            var ahead: (index: Int, version: Int, solve: LookAhead<Replacement?>)?
+            // No sub-MIP outlives the walk.
+            defer { _ = try? ahead?.solve.result() }
+            while i < list.count && searching() {
+                let was = incumbent.controllable
+                let replacement: Replacement?
+                if let pending = ahead, pending.index == i, pending.version == version {
+                    ahead = nil
+                    replacement = try pending.solve.result()
+                } else {
+                    if ahead?.solve.isFinished ?? true { ahead = nil }
+                    if ahead == nil && i + 1 < list.count && secondCoreFree() {
+                        ahead = (i + 1, version, LookAhead(subMIP(list[i + 1], keepRoutes: keepRoutes)))
+                    }
+                    replacement = try subMIP(list[i], keepRoutes: keepRoutes)()
+                }
+                let improved = replace(list[i], by: replacement)
+                if improved { version += 1 }
+                i += 1
+                if after(improved, was - incumbent.controllable) { return }
+            }
         }
         func searching() -> Bool {
             refreshBound()
@@ -163,23 +207,19 @@ public struct OptimalPlanner: Sendable {
             var watch = earlyStall
                 ? StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count))) : nil
             var stalledEarly = false
-            for neighbourhood in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) where searching() {
-                let was = incumbent.controllable
-                if try improve(neighbourhood, keepRoutes: false, nodes: options.neighbourhoodNodes) {
-                    report("fix and optimise")
-                }
-                if watch?.stalled(afterGain: was - incumbent.controllable, incumbent: incumbent.controllable) == true {
-                    stalledEarly = true
-                    break
-                }
+            try walk(neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass), keepRoutes: false) { improved, gain in
+                if improved { report("fix and optimise") }
+                stalledEarly = watch?.stalled(afterGain: gain, incumbent: incumbent.controllable) == true
+                return stalledEarly
             }
             guard stalledEarly || before - incumbent.controllable < 0.002 * abs(before) else { continue }
             var improved = false
-            for neighbourhood in timingNeighbourhoods(catalogue, incumbent.plan) where searching() {
-                if try improve(neighbourhood, keepRoutes: true, nodes: options.neighbourhoodNodes) {
+            try walk(timingNeighbourhoods(catalogue, incumbent.plan), keepRoutes: true) { retimed, _ in
+                if retimed {
                     improved = true
                     report("re-timing")
                 }
+                return false
             }
             if !improved {
                 // A pass of whole groups that found nothing, re-timing included, would come again with the same neighbourhoods:
@@ -316,6 +356,11 @@ public struct OptimalPlanner: Sendable {
         add { $0.ward }
         return groups
     }
+}
+
+extension OptimalPlanner {
+    /// A neighbourhood's new assignments and deferrals, from its sub-MIP.
+    typealias Replacement = (assignments: [Assignment], deferred: [String])
 }
 
 /// A progress report of the optimal planner.
