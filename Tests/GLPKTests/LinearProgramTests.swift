@@ -152,6 +152,19 @@ struct LinearProgramTests {
         _ = try solve(model, SolveParameters(logSink: { lines.append($0) }))
         #expect(lines.all.contains { $0.contains("obj =") })
     }
+
+    /// A thread that freed its GLPK environment solves again in a fresh one, log hook and all.
+    @Test func aThreadSolvesAgainAfterReleasingItsEnvironment() throws {
+        let (model, _, _) = ManualExample.model()
+        let before = try solve(model)
+        releaseThreadEnvironment()
+        let lines = LineCollector()
+        let after = try solve(model, SolveParameters(logSink: { lines.append($0) }))
+        #expect(after.termination == .optimal)
+        #expect(close(try #require(after.objectiveValue), try #require(before.objectiveValue)))
+        #expect(lines.all.contains { $0.contains("obj =") })
+        releaseThreadEnvironment()
+    }
 }
 
 @Suite("LP methods")
