@@ -19,19 +19,13 @@ import GLPK
 final class BoundWorker: @unchecked Sendable {
     private let lock = NSLock()
     private var best = -Double.infinity
-    private var done = false
-    private let finished = DispatchSemaphore(value: 0)
+    private var thread: SolverThread?
 
     /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its setup links
     /// added only where a solution breaks them.
     init(_ catalogue: RouteCatalogue, whole planning: PlanningModel, deadline: ContinuousClock.Instant) {
         let whole = planning.model, lazy = planning.setupLinkRows
-        let thread = Thread { [self] in
-            defer {
-                releaseThreadEnvironment()
-                lock.withLock { done = true }
-                finished.signal()
-            }
+        thread = SolverThread { [self] in
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
             guard left() > .zero else { return }
@@ -82,8 +76,6 @@ final class BoundWorker: @unchecked Sendable {
             else { return }
             record(value)
         }
-        thread.stackSize = 1 << 24
-        thread.start()
     }
 
     /// What row generation needs for the whole model's LP relaxation, measured alone on this machine (the bundled
@@ -116,12 +108,11 @@ final class BoundWorker: @unchecked Sendable {
     var bound: Double { lock.withLock { best } }
 
     /// Whether the worker has stopped, leaving the second core to the search.
-    var isFinished: Bool { lock.withLock { done } }
+    var isFinished: Bool { thread!.isFinished }
 
     /// Blocks until the worker has stopped (at the latest shortly after the deadline); returns at once after that.
     func wait() {
-        finished.wait()
-        finished.signal()
+        thread!.wait()
     }
 
     private func record(_ value: Double) {

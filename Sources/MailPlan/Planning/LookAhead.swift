@@ -1,6 +1,3 @@
-import Foundation
-import GLPK
-
 /// A neighbourhood's sub-MIP solved on another thread while the search solves the one before it: the search's
 /// look-ahead on the second core once the bound worker has finished with it.
 ///
@@ -9,30 +6,21 @@ import GLPK
 /// and iteration counts, takes the same path on any thread). The plan therefore does not depend on whether, or how
 /// often, a look-ahead ran; only how far the search gets in its time does.
 final class LookAhead<Outcome: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private let done = DispatchSemaphore(value: 0)
+    // Written by the thread before it ends, read only after waiting for it.
     private var outcome: Result<Outcome, any Error>?
+    private var thread: SolverThread?
 
     /// Starts `work` at once on a thread of its own.
     init(_ work: @escaping @Sendable () throws -> Outcome) {
-        let thread = Thread { [self] in
-            let result = Result { try work() }
-            releaseThreadEnvironment()
-            lock.withLock { outcome = result }
-            done.signal()
-        }
-        // GLPK's branch and cut recurses; the bound worker's thread has the same stack.
-        thread.stackSize = 1 << 24
-        thread.start()
+        thread = SolverThread { [self] in outcome = Result { try work() } }
     }
 
     /// Whether the work has finished.
-    var isFinished: Bool { lock.withLock { outcome != nil } }
+    var isFinished: Bool { thread!.isFinished }
 
     /// Blocks until the work has finished and returns its result or rethrows its error.
     func result() throws -> Outcome {
-        done.wait()
-        done.signal()
-        return try lock.withLock { outcome! }.get()
+        thread!.wait()
+        return try outcome!.get()
     }
 }
