@@ -358,11 +358,6 @@ public struct OptimalPlanner: Sendable {
     }
 }
 
-extension OptimalPlanner {
-    /// A neighbourhood's new assignments and deferrals, from its sub-MIP.
-    typealias Replacement = (assignments: [Assignment], deferred: [String])
-}
-
 /// A progress report of the optimal planner.
 public struct PlannerProgress: Sendable {
     public var phase: String

@@ -1,6 +1,9 @@
 import GLPK
 
 extension OptimalPlanner {
+    /// A neighbourhood's new assignments and deferrals, from its sub-MIP.
+    typealias Replacement = (assignments: [Assignment], deferred: [String])
+
     /// Re-solves the jobs of `neighbourhood` (indices into the book) with every other job fixed as `plan` has it,
     /// starting from `plan`. Returns the whole plan with the neighbourhood re-solved, or nil when GLPK found no
     /// solution in time. With `keepRoutes` only the days may change.
@@ -30,7 +33,7 @@ extension OptimalPlanner {
     /// assignments and deferrals.
     static func reoptimise(_ catalogue: RouteCatalogue, context: ScheduleState, current: Plan, neighbourhood: [Int],
                            keepRoutes: Bool, integerPieces: Bool, nodes: Int, iterations: Int? = nil, timeLimit: Duration)
-        throws -> (assignments: [Assignment], deferred: [String])? {
+        throws -> Replacement? {
         // With routes kept, the model has only the routes kept, not every candidate fixed at zero.
         let candidates = keepRoutes ? catalogue.keepingRoutes(of: neighbourhood, as: current) : catalogue
         var sub = PlanningModel(candidates, active: neighbourhood, context: context, integerPieces: integerPieces)
