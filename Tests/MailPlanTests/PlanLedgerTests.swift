@@ -112,6 +112,96 @@ struct PlanLedgerTests {
         #expect(checked == 6)
     }
 
+    /// The search keeps a replacement only when the evaluator would find it cheaper and within every capacity: random
+    /// replacements, many of them jobs placed as if the week were empty, which overrun the days other jobs use
+    /// (vendors' pieces per day among them), against the evaluator's verdict on the plan that would result.
+    @Test func onlyCheaperReplacementsWithinEveryCapacityAreKept() throws {
+        var generator = SeededGenerator(seed: 5)
+        var kept = 0, dearer = 0, overCapacity = 0, vendorOverruns = 0
+        for book in Self.books() {
+            let catalogue = RouteCatalogue(book)
+            let evaluator = PlanEvaluator(book)
+            // From the status quo, which the greedy plan's jobs and the vendor's routes mostly undercut.
+            let greedy = HeuristicPlanners.greedy(catalogue)
+            var ledger = PlanLedger(catalogue, plan: HeuristicPlanners.statusQuo(catalogue))
+            let empty = ScheduleState(catalogue)
+            let jobs = Array(book.jobs.indices)
+            for step in 0..<80 {
+                var chosen: [Int] = [], assignments: [Assignment] = []
+                for j in jobs.shuffled(using: &generator).prefix(Int.random(in: 1...min(4, jobs.count), using: &generator)) {
+                    let job = book.jobs[j]
+                    let own = greedy.assignments.filter { $0.job == job.id }
+                    let vendorRoutes = catalogue.routes[j].filter { $0.resources.contains { catalogue.resources[$0].kind == .vendor } }
+                    let route = Bool.random(using: &generator) ? vendorRoutes.randomElement(using: &generator) : catalogue.routes[j].randomElement(using: &generator)
+                    if let route, let placed = empty.place(job, route) {
+                        assignments += empty.assignments(job, route, placed)
+                    } else if !own.isEmpty {
+                        assignments += own
+                    } else {
+                        continue
+                    }
+                    chosen.append(j)
+                }
+                let ids = Set(chosen.map { book.jobs[$0].id })
+                var candidate = ledger.plan
+                candidate.assignments = candidate.assignments.filter { !ids.contains($0.job) } + assignments
+                candidate.deferred.removeAll { ids.contains($0) }
+                let before = evaluator.evaluate(ledger.plan)
+                #expect(before.violations.isEmpty, "step \(step): the kept plan stays valid")
+                let after = evaluator.evaluate(candidate)
+                let overruns = after.violations.filter { $0.contains(" exceed its ") }
+                // Placements on an empty week break no rule but capacity.
+                #expect(overruns.count == after.violations.count, "step \(step): \(after.violations)")
+                let cheaper = after.cost.controllable < before.cost.controllable - 1e-6
+                let wasKept = ledger.replaceIfCheaper(chosen, with: assignments, deferred: [])
+                #expect(wasKept == (cheaper && overruns.isEmpty), "step \(step): \(overruns)")
+                if wasKept { kept += 1 } else if !cheaper { dearer += 1 } else { overCapacity += 1 }
+                if cheaper && overruns.contains(where: { $0.contains(" pieces exceed ") }) { vendorOverruns += 1 }
+            }
+        }
+        #expect(kept >= 20 && dearer >= 20 && overCapacity >= 20 && vendorOverruns >= 1)
+        print("plan ledger: \(kept) replacements kept, \(dearer) dearer and \(overCapacity) cheaper but over a capacity (\(vendorOverruns) over a vendor's pieces per day) refused, as the evaluator judged them")
+    }
+
+    /// The same rule on the replacements the search makes: sub-MIPs with continuous pieces, rounded to whole pieces,
+    /// which can overrun a day by a fraction of a piece. The ledger keeps one exactly when the evaluator would accept
+    /// the plan it makes and find it cheaper, so within the evaluator's allowance for rounding a plan is kept.
+    @Test func subMIPReplacementsAreKeptExactlyWhenTheEvaluatorAcceptsTheirPlan() throws {
+        var generator = SeededGenerator(seed: 8)
+        var kept = 0, keptOverrunning = 0, solved = 0
+        for seed in UInt64(1)...12 {
+            let book = SmallInstances.book(seed: seed, jobs: 8)
+            let catalogue = RouteCatalogue(book)
+            let evaluator = PlanEvaluator(book)
+            var ledger = PlanLedger(catalogue, plan: HeuristicPlanners.statusQuo(catalogue))
+            for step in 0..<6 {
+                let neighbourhood = Array(book.jobs.indices.shuffled(using: &generator).prefix(Int.random(in: 2...4, using: &generator)))
+                guard let (assignments, deferred) = try OptimalPlanner.reoptimise(
+                    catalogue, context: ledger.context(excluding: neighbourhood), current: ledger.plan(of: neighbourhood),
+                    neighbourhood: neighbourhood, keepRoutes: false, integerPieces: false, nodes: 50, timeLimit: .seconds(20))
+                else { continue }
+                solved += 1
+                let ids = Set(neighbourhood.map { book.jobs[$0].id })
+                var candidate = ledger.plan
+                candidate.assignments = candidate.assignments.filter { !ids.contains($0.job) } + assignments
+                candidate.deferred = candidate.deferred.filter { !ids.contains($0) } + deferred
+                let before = evaluator.evaluate(ledger.plan), after = evaluator.evaluate(candidate)
+                let accepted = after.violations.isEmpty && after.cost.controllable < before.cost.controllable - 1e-6
+                let wasKept = ledger.replaceIfCheaper(neighbourhood, with: assignments, deferred: deferred)
+                #expect(wasKept == accepted, "seed \(seed), step \(step): \(after.violations)")
+                guard wasKept else { continue }
+                kept += 1
+                let overruns = after.utilisation.contains { id, days in
+                    guard let resource = book.site.resources.first(where: { $0.id == id }), resource.kind != .vendor else { return false }
+                    return days.values.contains { $0 > resource.hoursPerDay + 1e-6 * resource.hoursPerDay }
+                }
+                if overruns { keptOverrunning += 1 }
+            }
+        }
+        #expect(kept >= 20 && keptOverrunning >= 1)
+        print("plan ledger: \(kept) of \(solved) sub-MIP replacements kept as the evaluator judged them, \(keptOverrunning) overrunning a day within its allowance for rounding")
+    }
+
     /// Single-job moves from the greedy plan: every pass that moves a job lowers the evaluator's cost and keeps the
     /// plan valid, and when a pass moves nothing, the evaluator alone (on the context replayed from the plan) finds no
     /// job with a cheaper placement on any of its routes from any start day (every job of the six small weeks, every

@@ -34,6 +34,9 @@ struct PlanLedger {
     private var pieces: [[[Int]]]
     /// Job stages with pieces per setup group, per resource and day (resources that set up).
     private var groups: [[[String: Int]]]
+    /// Per resource and day, the hours of one piece of each job stage with pieces there: the evaluator's allowance
+    /// for pieces rounded to whole ones (none for vendors, whose capacity counts whole pieces).
+    private var roundingSlack: [[Double]]
     private var lots: [ScheduleState.LotKey: Int] = [:]
     /// Job stages placed per resource (counted for vendors, whose weekly charge is due when any is used; every
     /// job has at least one piece, so a placed stage has pieces).
@@ -57,6 +60,7 @@ struct PlanLedger {
         jobCosts = Array(repeating: 0, count: book.jobs.count)
         pieces = catalogue.resources.map { _ in Array(repeating: [0, 0, 0], count: days) }
         groups = catalogue.resources.map { _ in Array(repeating: [:], count: days) }
+        roundingSlack = catalogue.resources.map { _ in Array(repeating: 0, count: days) }
         stagesOn = Array(repeating: 0, count: catalogue.resources.count)
         controllable = 0
         let everyone = Array(book.jobs.indices)
@@ -159,15 +163,31 @@ struct PlanLedger {
     }
 
     /// Replaces `jobs` as ``replace(_:with:deferred:)`` does and keeps the replacement only when it lowers the
-    /// cost (by more than 1e-6 yen); says whether it did.
+    /// cost (by more than 1e-6 yen) and every resource-day it uses stays within its capacity; says whether it did.
+    ///
+    /// A sub-MIP's pieces are rounded to whole pieces job by job, which can put a piece more on a day than the
+    /// sub-MIP had: beyond a vendor's pieces per day, or beyond the evaluator's allowance of one piece per job
+    /// stage on an hours resource. Such a plan would break DESIGN §5, so it is not kept.
     mutating func replaceIfCheaper(_ jobs: [Int], with assignments: [Assignment], deferred: [String]) -> Bool {
         let before = controllable
         let previous = replace(jobs, with: assignments, deferred: deferred)
-        guard controllable < before - 1e-6 else {
+        guard controllable < before - 1e-6, keys(of: jobs).days.allSatisfy(withinCapacity) else {
             restore(previous)
             return false
         }
         return true
+    }
+
+    /// Whether a resource-day's pieces and setups fit its capacity by the evaluator's rule (``PlanEvaluator``), with
+    /// half its float tolerance, so that what the ledger keeps the evaluator accepts whatever the order of the sums.
+    func withinCapacity(_ key: PlanningModel.DayKey) -> Bool {
+        let resource = catalogue.resources[key.resource]
+        let used = used(key)
+        if resource.kind == .vendor { return used <= (resource.piecesPerDay ?? .infinity) }
+        let setupHours = Double(groups[key.resource][key.day].count) * resource.setupMinutes / 60
+        let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? catalogue.book.site.policy.overtimeHoursPerDay : 0
+        return used + setupHours <= resource.hoursPerDay + overtime
+            + 0.5e-6 * resource.hoursPerDay + roundingSlack[key.resource][key.day]
     }
 
     /// Puts back what ``replace(_:with:deferred:)`` took, with the cost it had.
@@ -254,6 +274,7 @@ struct PlanLedger {
                     cost += Double(n) * (resource.yenPerPiece[stage] ?? 0)
                 } else {
                     cost += Double(n) / (resource.rates[stage] ?? 1) * resource.yenPerHour
+                    roundingSlack[r][d] += Double(sign) / (resource.rates[stage] ?? 1)
                     let count = (groups[r][d][job.setupGroup] ?? 0) + sign
                     groups[r][d][job.setupGroup] = count > 0 ? count : nil
                 }
