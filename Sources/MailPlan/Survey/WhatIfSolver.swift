@@ -30,14 +30,15 @@ struct WhatIfSolver {
         let neighbourhood = [j] + neighbours(of: j, along: alternative)
         let evaluator = PlanEvaluator(book)
         // The survey's plan is valid (its caller checked it); a what-if's own plans are checked as they are made, since
-        // a saving is only as good as its plans: a plan that breaks a rule is a defect, never a figure.
+        // a saving is only as good as its plans: a plan that breaks a rule is a defect, never a figure. Their sub-MIPs
+        // count whole pieces, so that no rounding afterwards can put a piece more on a full day.
         let base = evaluator.evaluate(plan)
         // The control keeps the job on its planned route (its days may move), so that neither plan gains from
         // moving it under the site's rules and the difference is the value of moving it alone.
         let planned = Route(resources: residual.route.map { catalogue.resourceIndex[$0]! })
         var (control, controlEvaluation) = (plan, base)
         if let resolved = try OptimalPlanner.reoptimise(catalogue.restricting(j, to: planned), plan, neighbourhood: neighbourhood,
-                                                        nodes: options.nodes, timeLimit: options.timeLimit) {
+                                                        integerPieces: true, nodes: options.nodes, timeLimit: options.timeLimit) {
             let evaluation = try evaluator.checked(resolved, maker: "what-if control of \(job.id)")
             if evaluation.cost.total <= base.cost.total { (control, controlEvaluation) = (resolved, evaluation) }
         }
@@ -46,7 +47,7 @@ struct WhatIfSolver {
         start.assignments.removeAll { $0.job == job.id }
         start.deferred = (start.deferred + [job.id]).sorted()
         guard let changed = try OptimalPlanner.reoptimise(changedCatalogue, start, neighbourhood: neighbourhood,
-                                                          nodes: options.nodes, timeLimit: options.timeLimit)
+                                                          integerPieces: true, nodes: options.nodes, timeLimit: options.timeLimit)
         else { return nil }
         let changedEvaluation = try PlanEvaluator(changedBook).checked(changed, maker: "what-if of \(job.id)")
         return WhatIf(lifted: lifted, moved: moved, neighbourhood: neighbourhood.map { book.jobs[$0].id },
