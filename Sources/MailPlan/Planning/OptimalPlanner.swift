@@ -39,8 +39,9 @@ public struct OptimalPlanner: Sendable {
         /// Whether passes of single-job moves improve the greedy plan before the sub-MIPs; nil decides by the week's
         /// size and the time limit (``OptimalPlanner/movesJobsFirst(jobs:timeLimit:)``).
         public var singleJobMovesFirst: Bool?
-        /// Whether a pass of fix-and-optimise may end early when it stalls (``StallWatch``); nil decides by the week's
-        /// size and the time limit (``OptimalPlanner/stallsPassesEarly(jobs:timeLimit:)``).
+        /// Whether a pass of fix-and-optimise, and the re-timing after it, may end early when it stalls
+        /// (``StallWatch``); nil decides by the week's size and the time limit
+        /// (``OptimalPlanner/stallsPassesEarly(jobs:timeLimit:)``).
         public var earlyStall: Bool?
         /// The most jobs re-timed together (at least 2), where one site dispatches or one resource inserts more.
         public var timingGroupJobs: Int
@@ -213,13 +214,19 @@ public struct OptimalPlanner: Sendable {
                 return stalledEarly
             }
             guard stalledEarly || before - incumbent.controllable < 0.002 * abs(before) else { continue }
+            // Re-timing goes largest group first, and where passes stall early it stalls too, once its last 10 groups
+            // gained less than 0.9 times the average job's cost: the pass's rate per job visited, as a group holds
+            // up to 150 jobs. A whole re-timing of 6,000 jobs took 50–90 s, most of it for nothing, and the search
+            // came back to it after every short pass (Benchmarks/RESULTS.md, seventeenth session).
             var improved = false
-            try walk(timingNeighbourhoods(catalogue, incumbent.plan), keepRoutes: true) { retimed, _ in
+            var retimingWatch = earlyStall
+                ? StallWatch(window: 10, fraction: 0.9 / Double(max(1, catalogue.book.jobs.count))) : nil
+            try walk(timingNeighbourhoods(catalogue, incumbent.plan), keepRoutes: true) { retimed, gain in
                 if retimed {
                     improved = true
                     report("re-timing")
                 }
-                return false
+                return retimingWatch?.stalled(afterGain: gain, incumbent: incumbent.controllable) == true
             }
             if !improved {
                 // A pass of whole groups that found nothing, re-timing included, would come again with the same neighbourhoods:

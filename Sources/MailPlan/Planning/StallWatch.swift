@@ -3,7 +3,8 @@
 /// of a 480-job week visits about 190 of them, and near a local optimum most gain nothing or a few yen; stopping
 /// there brings the re-timing of whole sites (and then larger neighbourhoods) sooner. The planner scales the
 /// fraction with the week (``OptimalPlanner``): 40 neighbourhoods are most of a 480-job week but a sliver of a
-/// 6,000-job one, whose pass would otherwise stall while it still gains steadily.
+/// 6,000-job one, whose pass would otherwise stall while it still gains steadily. The re-timing that follows a
+/// stalled pass is watched the same way, group by group.
 struct StallWatch {
     let window: Int
     let fraction: Double
