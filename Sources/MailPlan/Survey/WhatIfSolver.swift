@@ -30,15 +30,13 @@ struct WhatIfSolver {
         let neighbourhood = [j] + neighbours(of: j, along: alternative)
         let evaluator = PlanEvaluator(book)
         // The survey's plan is valid (its caller checked it); a what-if's own plans are checked as they are made, since
-        // a saving is only as good as its plans: a plan that breaks a rule is a defect, never a figure. Their sub-MIPs
-        // count whole pieces, so that no rounding afterwards can put a piece more on a full day.
+        // a saving is only as good as its plans: a plan that breaks a rule is a defect, never a figure.
         let base = evaluator.evaluate(plan)
         // The control keeps the job on its planned route (its days may move), so that neither plan gains from
         // moving it under the site's rules and the difference is the value of moving it alone.
         let planned = Route(resources: residual.route.map { catalogue.resourceIndex[$0]! })
         var (control, controlEvaluation) = (plan, base)
-        if let resolved = try OptimalPlanner.reoptimise(catalogue.restricting(j, to: planned), plan, neighbourhood: neighbourhood,
-                                                        integerPieces: true, nodes: options.nodes, timeLimit: options.timeLimit) {
+        if let resolved = try resolve(catalogue.restricting(j, to: planned), plan, neighbourhood, evaluator) {
             let evaluation = try evaluator.checked(resolved, maker: "what-if control of \(job.id)")
             if evaluation.cost.total <= base.cost.total { (control, controlEvaluation) = (resolved, evaluation) }
         }
@@ -46,15 +44,26 @@ struct WhatIfSolver {
         var start = control
         start.assignments.removeAll { $0.job == job.id }
         start.deferred = (start.deferred + [job.id]).sorted()
-        guard let changed = try OptimalPlanner.reoptimise(changedCatalogue, start, neighbourhood: neighbourhood,
-                                                          integerPieces: true, nodes: options.nodes, timeLimit: options.timeLimit)
-        else { return nil }
+        guard let changed = try resolve(changedCatalogue, start, neighbourhood, PlanEvaluator(changedBook)) else { return nil }
         let changedEvaluation = try PlanEvaluator(changedBook).checked(changed, maker: "what-if of \(job.id)")
         return WhatIf(lifted: lifted, moved: moved, neighbourhood: neighbourhood.map { book.jobs[$0].id },
                       control: control, changed: changed,
                       controlCost: controlEvaluation.cost, changedCost: changedEvaluation.cost,
                       controlWardHours: controlEvaluation.wardStaffHours, changedWardHours: changedEvaluation.wardStaffHours,
                       jobDeferred: changed.deferred.contains(job.id))
+    }
+
+    /// Re-solves `neighbourhood` from `plan` with continuous pieces, as the search does, and again with whole pieces
+    /// when rounding the first put a piece more on a full day than its capacity allows. Whole pieces every time
+    /// cost the Osaka week's survey a third more time and, within the node limit, lower savings on 70 of its 83
+    /// what-ifs (Benchmarks/RESULTS.md, seventeenth session).
+    private func resolve(_ catalogue: RouteCatalogue, _ plan: Plan, _ neighbourhood: [Int], _ evaluator: PlanEvaluator) throws -> Plan? {
+        guard let resolved = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood,
+                                                           nodes: options.nodes, timeLimit: options.timeLimit)
+        else { return nil }
+        if evaluator.evaluate(resolved).violations.isEmpty { return resolved }
+        return try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood, integerPieces: true,
+                                             nodes: options.nodes, timeLimit: options.timeLimit)
     }
 
     /// The jobs the moved job would meet: those the plan puts on a resource of its alternative route, jobs that
