@@ -155,9 +155,11 @@ public struct PlanEvaluator: Sendable {
             for (d, used) in days.sorted(by: { $0.key < $1.key }) {
                 let setupHours = Double(setups[resource.id]?[d]?.count ?? 0) * resource.setupMinutes / 60
                 let day = horizon.days[d]
+                let limit = Self.capacityLimit(resource, policy: site.policy, roundingSlack: slack[resource.id]?[d] ?? 0,
+                                               tolerance: 1e-6)
                 if resource.kind == .vendor {
                     let capacity = resource.piecesPerDay ?? .infinity
-                    if used > capacity + 1e-6 {
+                    if used > limit {
                         result.violations.append("\(resource.id) on \(day): \(Int(used)) pieces exceed its \(Int(capacity)) per day")
                     }
                     result.utilisation[resource.id, default: [:]][day] = used
@@ -166,8 +168,7 @@ public struct PlanEvaluator: Sendable {
                 result.cost.setup += setupHours * resource.yenPerHour
                 let hours = used + setupHours
                 let overtime = Self.allowsOvertime(resource.kind) ? site.policy.overtimeHoursPerDay : 0
-                let tolerance = 1e-6 * resource.hoursPerDay + (slack[resource.id]?[d] ?? 0)
-                if hours > resource.hoursPerDay + overtime + tolerance {
+                if hours > limit {
                     result.violations.append("\(resource.id) on \(day): \(hours.formatted2) hours exceed its \((resource.hoursPerDay + overtime).formatted2)")
                 }
                 let extra = max(0, hours - resource.hoursPerDay)
@@ -224,6 +225,16 @@ public struct PlanDefect: Error, CustomStringConvertible, Sendable {
 }
 
 extension PlanEvaluator {
+    /// The most a resource-day may carry: a vendor's pieces per day, or else its hours with the overtime the policy
+    /// allows and `roundingSlack` hours for pieces rounded to whole ones (one piece per job stage there), plus a
+    /// float `tolerance` (a share of the day's hours, or pieces for a vendor). The evaluator allows 1e-6; the
+    /// search's ledger keeps half of that, so that what it keeps the evaluator accepts whatever the order of the sums.
+    static func capacityLimit(_ resource: Resource, policy: Policy, roundingSlack: Double, tolerance: Double) -> Double {
+        if resource.kind == .vendor { return (resource.piecesPerDay ?? .infinity) + tolerance }
+        let overtime = allowsOvertime(resource.kind) ? policy.overtimeHoursPerDay : 0
+        return resource.hoursPerDay + overtime + (tolerance * resource.hoursPerDay + roundingSlack)
+    }
+
     /// The evaluation of a plan mailplan made, for a command to report or write.
     /// - Parameter maker: what made the plan, for the error; the plan's planner when nil.
     /// - Throws: ``PlanDefect`` with every rule the plan breaks.

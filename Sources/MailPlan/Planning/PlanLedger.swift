@@ -178,16 +178,14 @@ struct PlanLedger {
         return true
     }
 
-    /// Whether a resource-day's pieces and setups fit its capacity by the evaluator's rule (``PlanEvaluator``), with
-    /// half its float tolerance, so that what the ledger keeps the evaluator accepts whatever the order of the sums.
+    /// Whether a resource-day's pieces and setups fit its capacity by the evaluator's rule
+    /// (``PlanEvaluator/capacityLimit(_:policy:roundingSlack:tolerance:)``), with half its float tolerance.
     func withinCapacity(_ key: PlanningModel.DayKey) -> Bool {
         let resource = catalogue.resources[key.resource]
-        let used = used(key)
-        if resource.kind == .vendor { return used <= (resource.piecesPerDay ?? .infinity) }
-        let setupHours = Double(groups[key.resource][key.day].count) * resource.setupMinutes / 60
-        let overtime = PlanEvaluator.allowsOvertime(resource.kind) ? catalogue.book.site.policy.overtimeHoursPerDay : 0
-        return used + setupHours <= resource.hoursPerDay + overtime
-            + 0.5e-6 * resource.hoursPerDay + roundingSlack[key.resource][key.day]
+        let setupHours = resource.kind == .vendor ? 0 : Double(groups[key.resource][key.day].count) * resource.setupMinutes / 60
+        return used(key) + setupHours <= PlanEvaluator.capacityLimit(resource, policy: catalogue.book.site.policy,
+                                                                      roundingSlack: roundingSlack[key.resource][key.day],
+                                                                      tolerance: 0.5e-6)
     }
 
     /// Puts back what ``replace(_:with:deferred:)`` took, with the cost it had.
