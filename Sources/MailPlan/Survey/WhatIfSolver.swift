@@ -36,16 +36,18 @@ struct WhatIfSolver {
         // moving it under the site's rules and the difference is the value of moving it alone.
         let planned = Route(resources: residual.route.map { catalogue.resourceIndex[$0]! })
         var (control, controlEvaluation) = (plan, base)
-        if let resolved = try resolve(catalogue.restricting(j, to: planned), plan, neighbourhood, evaluator) {
-            let evaluation = try evaluator.checked(resolved, maker: "what-if control of \(job.id)")
-            if evaluation.cost.total <= base.cost.total { (control, controlEvaluation) = (resolved, evaluation) }
+        if let (resolved, evaluation) = try resolve(catalogue.restricting(j, to: planned), plan, neighbourhood, evaluator,
+                                                     maker: "what-if control of \(job.id)"),
+           evaluation.cost.total <= base.cost.total {
+            (control, controlEvaluation) = (resolved, evaluation)
         }
         // Start from the control with the job deferred: always a plan of the changed rules.
         var start = control
         start.assignments.removeAll { $0.job == job.id }
         start.deferred = (start.deferred + [job.id]).sorted()
-        guard let changed = try resolve(changedCatalogue, start, neighbourhood, PlanEvaluator(changedBook)) else { return nil }
-        let changedEvaluation = try PlanEvaluator(changedBook).checked(changed, maker: "what-if of \(job.id)")
+        guard let (changed, changedEvaluation) = try resolve(changedCatalogue, start, neighbourhood, PlanEvaluator(changedBook),
+                                                             maker: "what-if of \(job.id)")
+        else { return nil }
         return WhatIf(lifted: lifted, moved: moved, neighbourhood: neighbourhood.map { book.jobs[$0].id },
                       control: control, changed: changed,
                       controlCost: controlEvaluation.cost, changedCost: changedEvaluation.cost,
@@ -56,14 +58,19 @@ struct WhatIfSolver {
     /// Re-solves `neighbourhood` from `plan` with continuous pieces, as the search does, and again with whole pieces
     /// when rounding the first put a piece more on a full day than its capacity allows. Whole pieces every time
     /// cost the Osaka week's survey a third more time and, within the node limit, lower savings on 70 of its 83
-    /// what-ifs (Benchmarks/RESULTS.md, seventeenth session).
-    private func resolve(_ catalogue: RouteCatalogue, _ plan: Plan, _ neighbourhood: [Int], _ evaluator: PlanEvaluator) throws -> Plan? {
+    /// what-ifs (Benchmarks/RESULTS.md, seventeenth session). Returns the plan with its evaluation; a whole-piece plan
+    /// that still breaks a rule throws ``PlanDefect`` in the name of `maker`.
+    private func resolve(_ catalogue: RouteCatalogue, _ plan: Plan, _ neighbourhood: [Int], _ evaluator: PlanEvaluator,
+                         maker: String) throws -> (plan: Plan, evaluation: PlanEvaluation)? {
         guard let resolved = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood,
                                                            nodes: options.nodes, timeLimit: options.timeLimit)
         else { return nil }
-        if evaluator.evaluate(resolved).violations.isEmpty { return resolved }
-        return try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood, integerPieces: true,
-                                             nodes: options.nodes, timeLimit: options.timeLimit)
+        let evaluation = evaluator.evaluate(resolved)
+        if evaluation.violations.isEmpty { return (resolved, evaluation) }
+        guard let whole = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood, integerPieces: true,
+                                                        nodes: options.nodes, timeLimit: options.timeLimit)
+        else { return nil }
+        return (whole, try evaluator.checked(whole, maker: maker))
     }
 
     /// The jobs the moved job would meet: those the plan puts on a resource of its alternative route, jobs that
