@@ -51,12 +51,16 @@ public struct OptimalPlanner: Sendable {
         public var lookAhead: Bool?
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
+        /// Called after each neighbourhood the search re-solves, in order (``SearchStep``): how a walk went and why
+        /// it ended, which the plan alone does not show.
+        public var searchTrace: (@Sendable (SearchStep) -> Void)?
 
         public init(timeLimit: Duration = .seconds(60), relativeGap: Double = 0.001, wholeModelBinaries: Int = 1500,
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
                     neighbourhoodNodes: Int = 200, neighbourhoodIterations: Int? = 10_000,
                     singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil, timingGroupJobs: Int = 150,
-                    lookAhead: Bool? = nil, progress: (@Sendable (PlannerProgress) -> Void)? = nil) {
+                    lookAhead: Bool? = nil, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
+                    searchTrace: (@Sendable (SearchStep) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
             self.wholeModelBinaries = wholeModelBinaries
@@ -69,6 +73,7 @@ public struct OptimalPlanner: Sendable {
             self.timingGroupJobs = timingGroupJobs
             self.lookAhead = lookAhead
             self.progress = progress
+            self.searchTrace = searchTrace
         }
     }
 
@@ -151,7 +156,8 @@ public struct OptimalPlanner: Sendable {
         // While the second core is free, the next neighbourhood is solved ahead against the incumbent as it is. Its
         // result is used only if the incumbent is still that one when the walk comes to it; a look-ahead made stale
         // by an improvement is not waited for, but no new one starts until it has finished.
-        func walk(_ list: [[Int]], keepRoutes: Bool, after: (_ improved: Bool, _ gain: Double) -> Bool) throws {
+        func walk(_ list: [[Int]], _ kind: SearchStep.Walk, keepRoutes: Bool,
+                  after: (_ improved: Bool, _ gain: Double) -> Bool) throws {
             var i = 0, version = 0  // `version` counts the improvements of this walk
             var ahead: (index: Int, version: Int, solve: LookAhead<Replacement?>)?
             // No sub-MIP outlives the walk.
@@ -171,6 +177,8 @@ public struct OptimalPlanner: Sendable {
                 }
                 let improved = replace(list[i], by: replacement)
                 if improved { version += 1 }
+                options.searchTrace?(SearchStep(walk: kind, index: i, of: list.count, jobs: list[i].count, improved: improved,
+                                                gain: was - incumbent.controllable, incumbent: incumbent.controllable))
                 i += 1
                 if after(improved, was - incumbent.controllable) { return }
             }
@@ -205,10 +213,10 @@ public struct OptimalPlanner: Sendable {
             // (Benchmarks/RESULTS.md, eleventh session).
             let before = incumbent.controllable
             pass += 1
-            var watch = earlyStall
-                ? StallWatch(window: 40, fraction: 0.24 / Double(max(1, catalogue.book.jobs.count))) : nil
+            var watch = earlyStall ? Self.passWatch(jobs: catalogue.book.jobs.count) : nil
             var stalledEarly = false
-            try walk(neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass), keepRoutes: false) { improved, gain in
+            try walk(neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass),
+                     .pass(pass, jobsPerNeighbourhood: jobsPerNeighbourhood), keepRoutes: false) { improved, gain in
                 if improved { report("fix and optimise") }
                 stalledEarly = watch?.stalled(afterGain: gain, incumbent: incumbent.controllable) == true
                 return stalledEarly
@@ -219,9 +227,8 @@ public struct OptimalPlanner: Sendable {
             // up to 150 jobs. A whole re-timing of 6,000 jobs took 50–90 s, most of it for nothing, and the search
             // came back to it after every short pass (Benchmarks/RESULTS.md, seventeenth session).
             var improved = false
-            var retimingWatch = earlyStall
-                ? StallWatch(window: 10, fraction: 0.9 / Double(max(1, catalogue.book.jobs.count))) : nil
-            try walk(timingNeighbourhoods(catalogue, incumbent.plan), keepRoutes: true) { retimed, gain in
+            var retimingWatch = earlyStall ? Self.retimingWatch(jobs: catalogue.book.jobs.count) : nil
+            try walk(timingNeighbourhoods(catalogue, incumbent.plan), .retiming(afterPass: pass), keepRoutes: true) { retimed, gain in
                 if retimed {
                     improved = true
                     report("re-timing")
@@ -297,6 +304,18 @@ public struct OptimalPlanner: Sendable {
         firstPassSeconds(jobs: jobs) >= 0.15 * timeLimit.seconds
     }
 
+    /// The watch of a pass where passes stall early: its last 40 neighbourhoods gained less than 0.24 times the
+    /// average job's cost.
+    static func passWatch(jobs: Int) -> StallWatch {
+        StallWatch(window: 40, fraction: 0.24 / Double(max(1, jobs)))
+    }
+
+    /// The watch of a re-timing where passes stall early: its last 10 groups gained less than 0.9 times the average
+    /// job's cost.
+    static func retimingWatch(jobs: Int) -> StallWatch {
+        StallWatch(window: 10, fraction: 0.9 / Double(max(1, jobs)))
+    }
+
     /// The estimated time of one pass of 10-job sub-MIPs from the greedy plan: about 0.4 neighbourhoods per job,
     /// each about 60 ms on this machine (Osaka: 192 neighbourhoods in 12 s).
     static func firstPassSeconds(jobs: Int) -> Double {
@@ -363,6 +382,27 @@ public struct OptimalPlanner: Sendable {
         add { $0.ward }
         return groups
     }
+}
+
+/// One neighbourhood re-solved by the optimal planner's search, reported through ``OptimalPlanner/Options/searchTrace``.
+public struct SearchStep: Sendable, Equatable {
+    /// The walk a neighbourhood belongs to: a pass of fix-and-optimise (numbered from 1) or the re-timing after one.
+    public enum Walk: Sendable, Equatable {
+        case pass(Int, jobsPerNeighbourhood: Int)
+        case retiming(afterPass: Int)
+    }
+    public var walk: Walk
+    /// The neighbourhood's place in its walk, from 0, and how many neighbourhoods the walk had to visit.
+    public var index: Int
+    public var of: Int
+    /// The neighbourhood's jobs.
+    public var jobs: Int
+    /// Whether its sub-MIP's plan replaced the incumbent.
+    public var improved: Bool
+    /// The incumbent's controllable cost before less after, yen (0 unless improved).
+    public var gain: Double
+    /// The incumbent's controllable cost after, yen.
+    public var incumbent: Double
 }
 
 /// A progress report of the optimal planner.

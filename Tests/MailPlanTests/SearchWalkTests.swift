@@ -1,0 +1,88 @@
+@testable import MailPlan
+import Synchronization
+import Testing
+
+/// The optimal planner's search, replayed from its trace (``OptimalPlanner/Options/searchTrace``) against the rules
+/// it is meant to follow: each pass of fix-and-optimise walks its neighbourhoods to the end or, where passes stall
+/// early, until its ``StallWatch`` says it has stalled; a re-timing follows a pass exactly when the pass stalled or
+/// gained less than 0.2 %, and is watched the same way, group by group; the neighbourhoods double when a re-timing
+/// improved nothing. The watches themselves are tested against their own oracle (`StallWatchTests`).
+@Suite("Search walks")
+struct SearchWalkTests {
+    /// A small week with small neighbourhoods and re-timing groups, so that every walk is long enough to stall, and
+    /// on which every branch of the rules is taken with and without the early stall.
+    static let catalogue = RouteCatalogue(SmallInstances.generatedWeek(jobs: 40, seed: 7, wards: 4))
+
+    /// The walks of one search, in order, each as the steps it reported.
+    static func walks(earlyStall: Bool) throws -> [[SearchStep]] {
+        let steps = Mutex<[SearchStep]>([])
+        let options = OptimalPlanner.Options(
+            timeLimit: .seconds(600), relativeGap: 0, wholeModelBinaries: 0, neighbourhoodJobs: 2,
+            largestNeighbourhoodJobs: 4, singleJobMovesFirst: false, earlyStall: earlyStall, timingGroupJobs: 4,
+            lookAhead: false, searchTrace: { step in steps.withLock { $0.append(step) } })
+        let plan = try OptimalPlanner(options: options).plan(catalogue)
+        #expect(PlanEvaluator(catalogue.book).evaluate(plan).violations.isEmpty)
+        var walks: [[SearchStep]] = []
+        for step in steps.withLock({ $0 }) {
+            if step.index == 0 { walks.append([]) }
+            walks[walks.count - 1].append(step)
+        }
+        return walks
+    }
+
+    /// How many neighbourhoods a walk visits by the rules: all of them, or up to the first at which `watch` stalls.
+    static func expectedLength(_ walk: [SearchStep], watch: StallWatch?) -> Int {
+        guard var watch else { return walk[0].of }
+        for (i, step) in walk.enumerated() where watch.stalled(afterGain: step.gain, incumbent: step.incumbent) {
+            return i + 1
+        }
+        return walk[0].of
+    }
+
+    @Test(arguments: [true, false])
+    func walksFollowTheRules(earlyStall: Bool) throws {
+        let walks = try Self.walks(earlyStall: earlyStall)
+        let planner = OptimalPlanner(options: .init(neighbourhoodJobs: 2, largestNeighbourhoodJobs: 4, timingGroupJobs: 4))
+        let jobs = Self.catalogue.book.jobs.count, wholeGroups = planner.largestGroup(Self.catalogue)
+        var size = 2, pass = 0, next = 0, endedEarly = (passes: 0, retimings: 0)
+        var taken = (passAgain: 0, retimingImproved: 0, doubled: 0)
+        while size <= 4 {
+            // A pass of `size`-job neighbourhoods.
+            pass += 1
+            let passWalk = try #require(next < walks.count ? walks[next] : nil, "pass \(pass) missing")
+            next += 1
+            #expect(passWalk.allSatisfy { $0.walk == .pass(pass, jobsPerNeighbourhood: size) && $0.jobs <= size })
+            let passLength = Self.expectedLength(passWalk, watch: earlyStall ? OptimalPlanner.passWatch(jobs: jobs) : nil)
+            #expect(passWalk.count == passLength, "pass \(pass)")
+            #expect(passWalk.map(\.index) == Array(0..<passWalk.count))
+            let stalledEarly = passLength < passWalk[0].of
+            if stalledEarly { endedEarly.passes += 1 }
+            let before = passWalk[0].incumbent + passWalk[0].gain
+            guard stalledEarly || before - passWalk.last!.incumbent < 0.002 * abs(before) else {
+                taken.passAgain += 1
+                continue
+            }
+            // The re-timing after it.
+            let retiming = try #require(next < walks.count ? walks[next] : nil, "re-timing after pass \(pass) missing")
+            next += 1
+            #expect(retiming.allSatisfy { $0.walk == .retiming(afterPass: pass) && $0.jobs <= 4 })
+            let retimingLength = Self.expectedLength(retiming, watch: earlyStall ? OptimalPlanner.retimingWatch(jobs: jobs) : nil)
+            #expect(retiming.count == retimingLength, "re-timing after pass \(pass)")
+            if retimingLength < retiming[0].of { endedEarly.retimings += 1 }
+            if retiming.contains(where: \.improved) {
+                taken.retimingImproved += 1
+            } else {
+                if size >= wholeGroups && retiming.last!.incumbent == before { break }
+                size *= 2
+                taken.doubled += 1
+            }
+        }
+        #expect(next == walks.count, "the search walked \(walks.count - next) more times than the rules allow")
+        // With the early stall both kinds of walk end early on this week, so the lengths compared above tell a wired
+        // watch from a missing one (and, without it, a watch that should not be there).
+        if earlyStall { #expect(endedEarly.passes > 0 && endedEarly.retimings > 0, "\(endedEarly)") }
+        #expect(taken.passAgain > 0 && taken.retimingImproved > 0 && taken.doubled > 0, "\(taken)")
+        print("replayed \(walks.count) walks of \(walks.map(\.count).reduce(0, +)) neighbourhoods (early stall \(earlyStall)): "
+              + "\(endedEarly.passes) passes and \(endedEarly.retimings) re-timings ended early")
+    }
+}
