@@ -53,10 +53,15 @@ struct PlanCommand: ParsableCommand {
             help: ArgumentHelp("Also write the optimal planner's progress to this CSV file (elapsed_s,phase,incumbent,bound,gap), for benchmarks; independent of --quiet.", valueName: "FILE"))
     var progressLog: String?
 
+    @Option(name: .customLong("search-log"),
+            help: ArgumentHelp("Also write each neighbourhood the optimal planner's search re-solves to this CSV file (elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent), for benchmarks.", valueName: "FILE"))
+    var searchLog: String?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be a fraction in [0, 1)") }
         if progressLog != nil, planner != .optimal { throw ValidationError("--progress-log needs --planner optimal") }
+        if searchLog != nil, planner != .optimal { throw ValidationError("--search-log needs --planner optimal") }
     }
 
     func run() throws {
@@ -72,18 +77,15 @@ struct PlanCommand: ParsableCommand {
             plan = HeuristicPlanners.greedy(catalogue)
         case .optimal:
             let progress = ProgressLine(enabled: !quiet)
-            let log: ProgressLog?
-            do {
-                log = try progressLog.map { try ProgressLog(path: $0) }
-            } catch {
-                printError("mailplan: cannot write \(progressLog ?? ""): \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.cannotCreate)
-            }
-            plan = try OptimalPlanner(options: .init(
-                timeLimit: .milliseconds(Int(timeLimit * 1000)), relativeGap: gap,
-                progress: { progress.show($0); log?.record($0) })).plan(catalogue)
+            let log = try progressLog.map { path in try creating(path) { try ProgressLog(path: path) } }
+            let search = try searchLog.map { path in try creating(path) { try SearchLog(path: path) } }
+            var options = OptimalPlanner.Options(timeLimit: .milliseconds(Int(timeLimit * 1000)), relativeGap: gap,
+                                                 progress: { progress.show($0); log?.record($0) })
+            if let search { options.searchTrace = { search.record($0) } }
+            plan = try OptimalPlanner(options: options).plan(catalogue)
             progress.finish()
             log?.finish(plan)
+            search?.finish()
         }
         let seconds = (ContinuousClock.now - began).seconds
         // The plan is checked before anything is written: a planner's defect is reported, never written as a plan.
@@ -100,6 +102,16 @@ struct PlanCommand: ParsableCommand {
             print("wrote \(folder.appendingPathComponent("plan.json").path) and \(folder.appendingPathComponent("plan.csv").path)")
         case .json:
             FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+        }
+    }
+
+    /// A log file opened by `open`, or the exit status for a file that cannot be created.
+    private func creating<Log>(_ path: String, _ open: () throws -> Log) throws -> Log {
+        do {
+            return try open()
+        } catch {
+            printError("mailplan: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.cannotCreate)
         }
     }
 }

@@ -2,21 +2,44 @@ import Foundation
 import MailPlan
 import Synchronization
 
+/// A CSV file whose rows are appended as they come, from any thread, so that a trace survives a solve that is stopped.
+final class AppendingCSV: Sendable {
+    private let handle: Mutex<FileHandle>
+
+    init(path: String, header: [String]) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data((header.joined(separator: ",") + "\n").utf8)),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        handle.seekToEndOfFile()
+        self.handle = Mutex(handle)
+    }
+
+    func append(_ fields: [String]) {
+        let line = fields.joined(separator: ",") + "\n"
+        handle.withLock { $0.write(Data(line.utf8)) }
+    }
+
+    func close() {
+        handle.withLock { try? $0.close() }
+    }
+
+    /// A number with `format`, or empty when unknown.
+    static func number(_ value: Double?, _ format: String) -> String {
+        value.map { String(format: format, $0) } ?? ""
+    }
+}
+
 /// A machine-readable trace of the optimal planner's progress (`plan --progress-log FILE`), for benchmarks that
 /// measure time to a gap: CSV with the header `elapsed_s,phase,incumbent,bound,gap`, one row per progress report
 /// (the greedy start, the bound, every improvement; branch and cut at each new incumbent and otherwise at most once a
 /// second) and a last row `final` with the figures of plan.json. Incumbent and bound are the controllable cost in
 /// yen; an unknown value is empty. Rows are appended as they come, so a trace survives a solve that is stopped.
 final class ProgressLog: Sendable {
-    private let handle: Mutex<FileHandle>
+    private let file: AppendingCSV
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data("elapsed_s,phase,incumbent,bound,gap\n".utf8)),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle.seekToEndOfFile()
-        self.handle = Mutex(handle)
+        file = try AppendingCSV(path: path, header: ["elapsed_s", "phase", "incumbent", "bound", "gap"])
     }
 
     func record(_ progress: PlannerProgress) {
@@ -28,13 +51,41 @@ final class ProgressLog: Sendable {
     func finish(_ plan: Plan) {
         write(elapsed: plan.solver?.seconds ?? 0, phase: "final", incumbent: plan.solver?.objective,
               bound: plan.solver?.bound, gap: plan.solver?.gap)
-        handle.withLock { try? $0.close() }
+        file.close()
     }
 
     private func write(elapsed: Double, phase: String, incumbent: Double?, bound: Double?, gap: Double?) {
-        func number(_ value: Double?, _ format: String) -> String { value.map { String(format: format, $0) } ?? "" }
-        let line = [String(format: "%.3f", elapsed), phase, number(incumbent, "%.2f"), number(bound, "%.2f"),
-                    number(gap, "%.6f")].joined(separator: ",") + "\n"
-        handle.withLock { $0.write(Data(line.utf8)) }
+        file.append([String(format: "%.3f", elapsed), phase, AppendingCSV.number(incumbent, "%.2f"),
+                     AppendingCSV.number(bound, "%.2f"), AppendingCSV.number(gap, "%.6f")])
+    }
+}
+
+/// The optimal planner's search neighbourhood by neighbourhood (`plan --search-log FILE`), for benchmarks that study
+/// where the search spends its time: CSV with the header
+/// `elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent`, one row per neighbourhood re-solved
+/// (``SearchStep``). `walk` is `pass` or `retiming`; `pass` numbers the passes from 1 (a re-timing carries the pass it
+/// follows); `neighbourhood_jobs` is the pass's neighbourhood size (empty for a re-timing); `index` is the
+/// neighbourhood's place in its walk, from 0, of `of`; `jobs` its jobs; `improved` 1 when its plan replaced the
+/// incumbent; `gain` and `incumbent` the controllable cost saved and after, yen. Rows are appended as they come.
+final class SearchLog: Sendable {
+    private let file: AppendingCSV
+
+    init(path: String) throws {
+        file = try AppendingCSV(path: path, header: ["elapsed_s", "walk", "pass", "neighbourhood_jobs", "index", "of", "jobs",
+                                                     "improved", "gain", "incumbent"])
+    }
+
+    func record(_ step: SearchStep) {
+        let (walk, pass, size): (String, Int, String) = switch step.walk {
+        case let .pass(pass, jobsPerNeighbourhood): ("pass", pass, "\(jobsPerNeighbourhood)")
+        case let .retiming(afterPass): ("retiming", afterPass, "")
+        }
+        file.append([String(format: "%.3f", step.elapsed.seconds), walk, "\(pass)", size, "\(step.index)", "\(step.of)",
+                     "\(step.jobs)", step.improved ? "1" : "0", String(format: "%.2f", step.gain),
+                     String(format: "%.2f", step.incumbent)])
+    }
+
+    func finish() {
+        file.close()
     }
 }

@@ -96,11 +96,65 @@ struct PlanCommandTests {
         #expect(abs(try #require(Double(last[3])) - bound) < 0.01)
     }
 
+    /// The search log: one row per neighbourhood, each walk's rows in order, a gain exactly where the incumbent was
+    /// replaced, and each row's incumbent the one before it less its gain.
+    @Test func searchLogTracesEachNeighbourhood() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("search.csv")
+        let result = try CLIRunner.run(["plan", Self.template, "--format", "json", "--out", folder.path, "--quiet",
+                                        "--search-log", log.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        try #require(lines.count >= 2, "\(lines)")
+        #expect(lines[0] == "elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        try #require(rows.allSatisfy { $0.count == 10 }, "\(rows)")
+        #expect(rows.first?[1] == "pass" && rows.first?[2] == "1" && rows.first?[4] == "0")
+        var previous: (walk: String, pass: String, index: Int, incumbent: Double)?
+        for row in rows {
+            let index = try #require(Int(row[4])), of = try #require(Int(row[5])), jobs = try #require(Int(row[6]))
+            let gain = try #require(Double(row[8])), incumbent = try #require(Double(row[9]))
+            #expect(["pass", "retiming"].contains(row[1]) && (row[1] == "pass") == !row[3].isEmpty, "\(row)")
+            #expect(index < of && jobs > 0, "\(row)")
+            #expect(["0", "1"].contains(row[7]) && gain >= 0 && (row[7] == "1" || gain == 0), "\(row)")
+            if let previous {
+                // A walk goes on from the row before it or starts afresh.
+                if index > 0 { #expect(previous.walk == row[1] && previous.pass == row[2] && previous.index == index - 1, "\(row)") }
+                #expect(abs(previous.incumbent - gain - incumbent) < 0.02, "\(row)")
+            } else {
+                #expect(index == 0)
+            }
+            previous = (row[1], row[2], index, incumbent)
+        }
+        // Branch and cut on this small week can only improve on the search's last incumbent.
+        let objective = try #require(plan["objective"] as? Double), last = try #require(previous).incumbent
+        #expect(objective <= last + 0.01)
+    }
+
+    @Test func aLogThatCannotBeCreatedIsReportedBeforeTheSolve() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for option in ["--progress-log", "--search-log"] {
+            let missing = folder.appendingPathComponent("no-such-folder/log.csv").path
+            let result = try CLIRunner.run(["plan", Self.template, "--out", folder.path, "--quiet", option, missing])
+            #expect(result.status == 73, "\(option): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("mailplan: cannot write \(missing)"), "\(option): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("plan.json").path))
+        }
+    }
+
     @Test func progressLogNeedsTheOptimalPlanner() throws {
         let result = try CLIRunner.run(["plan", Self.template, "--planner", "greedy", "--progress-log", "/tmp/never-progress.csv"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("--progress-log needs --planner optimal"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never-progress.csv"))
+        let search = try CLIRunner.run(["plan", Self.template, "--planner", "status-quo", "--search-log", "/tmp/never-search.csv"])
+        #expect(search.status == 64)
+        #expect(search.stderr.contains("--search-log needs --planner optimal"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-search.csv"))
     }
 
     @Test func badArgumentsAreUsageErrors() throws {

@@ -178,7 +178,8 @@ public struct OptimalPlanner: Sendable {
                 let improved = replace(list[i], by: replacement)
                 if improved { version += 1 }
                 options.searchTrace?(SearchStep(walk: kind, index: i, of: list.count, jobs: list[i].count, improved: improved,
-                                                gain: was - incumbent.controllable, incumbent: incumbent.controllable))
+                                                gain: was - incumbent.controllable, incumbent: incumbent.controllable,
+                                                elapsed: ContinuousClock.now - began))
                 i += 1
                 if after(improved, was - incumbent.controllable) { return }
             }
@@ -403,6 +404,8 @@ public struct SearchStep: Sendable, Equatable {
     public var gain: Double
     /// The incumbent's controllable cost after, yen.
     public var incumbent: Double
+    /// The time from the planner's start to the end of this neighbourhood.
+    public var elapsed: Duration
 }
 
 /// A progress report of the optimal planner.
