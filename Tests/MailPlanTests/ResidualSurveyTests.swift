@@ -163,6 +163,41 @@ struct ResidualSurveyTests {
         #expect(survey.totalSaving == whatIf.savingYen)
     }
 
+    /// A what-if's plan is re-solved with whole pieces only when the continuous one breaks a rule (rounding can put a
+    /// piece more on a full day), and a whole-piece plan that still breaks one is a defect in the what-if's name.
+    @Test func whatIfsFallBackToWholePiecesOnlyWhenRoundingBrokeARule() throws {
+        let evaluator = PlanEvaluator(Self.template)
+        var valid = HeuristicPlanners.greedy(RouteCatalogue(Self.template))
+        valid.planner = "valid"
+        var broken = valid
+        broken.planner = "broken"
+        broken.assignments.removeFirst()  // a stage of a planned job done by no one
+        try #require(evaluator.evaluate(valid).violations.isEmpty && !evaluator.evaluate(broken).violations.isEmpty)
+        // What the continuous and the whole-piece solve give, what the what-if gets, and which solves ran.
+        let cases: [(continuous: Plan?, whole: Plan?, expected: Plan?, solves: [Bool])] = [
+            (valid, broken, valid, [false]),
+            (nil, valid, nil, [false]),
+            (broken, valid, valid, [false, true]),
+            (broken, nil, nil, [false, true]),
+        ]
+        for (n, c) in cases.enumerated() {
+            var solves: [Bool] = []
+            let result = try WhatIfSolver.resolving(evaluator, maker: "what-if of x") { integerPieces in
+                solves.append(integerPieces)
+                return integerPieces ? c.whole : c.continuous
+            }
+            #expect(result?.plan.planner == c.expected?.planner, "case \(n)")
+            #expect(result?.evaluation.cost.total == c.expected.map { evaluator.evaluate($0).cost.total }, "case \(n)")
+            #expect(solves == c.solves, "case \(n)")
+        }
+        do {
+            _ = try WhatIfSolver.resolving(evaluator, maker: "what-if of x") { _ in broken }
+            Issue.record("a whole-piece plan that breaks a rule was taken")
+        } catch let defect as PlanDefect {
+            #expect(defect.maker == "what-if of x" && defect.violations == evaluator.evaluate(broken).violations)
+        }
+    }
+
     @Test func csvKeepsJapaneseNamesWithABOM() throws {
         let csv = ResidualReport.csv(try Self.survey(Self.smallLot))
         #expect(csv.hasPrefix("\u{FEFF}job,ward,ward_name,program,program_name,title,pieces,"))

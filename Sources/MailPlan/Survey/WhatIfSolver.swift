@@ -62,14 +62,21 @@ struct WhatIfSolver {
     /// that still breaks a rule throws ``PlanDefect`` in the name of `maker`.
     private func resolve(_ catalogue: RouteCatalogue, _ plan: Plan, _ neighbourhood: [Int], _ evaluator: PlanEvaluator,
                          maker: String) throws -> (plan: Plan, evaluation: PlanEvaluation)? {
-        guard let resolved = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood,
-                                                           nodes: options.nodes, timeLimit: options.timeLimit)
-        else { return nil }
+        try Self.resolving(evaluator, maker: maker) { integerPieces in
+            try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood, integerPieces: integerPieces,
+                                          nodes: options.nodes, timeLimit: options.timeLimit)
+        }
+    }
+
+    /// The plan `solve` makes with continuous pieces when it breaks no rule, else the one it makes with whole pieces,
+    /// checked (a plan that still breaks a rule throws ``PlanDefect`` in the name of `maker`); nil when either solve
+    /// that is needed finds no plan.
+    static func resolving(_ evaluator: PlanEvaluator, maker: String, _ solve: (_ integerPieces: Bool) throws -> Plan?)
+        throws -> (plan: Plan, evaluation: PlanEvaluation)? {
+        guard let resolved = try solve(false) else { return nil }
         let evaluation = evaluator.evaluate(resolved)
         if evaluation.violations.isEmpty { return (resolved, evaluation) }
-        guard let whole = try OptimalPlanner.reoptimise(catalogue, plan, neighbourhood: neighbourhood, integerPieces: true,
-                                                        nodes: options.nodes, timeLimit: options.timeLimit)
-        else { return nil }
+        guard let whole = try solve(true) else { return nil }
         return (whole, try evaluator.checked(whole, maker: maker))
     }
 
