@@ -177,11 +177,11 @@ public struct OptimalPlanner: Sendable {
                 }
                 let improved = replace(list[i], by: replacement)
                 if improved { version += 1 }
+                let gain = was - incumbent.controllable
                 options.searchTrace?(SearchStep(walk: kind, index: i, of: list.count, jobs: list[i].count, improved: improved,
-                                                gain: was - incumbent.controllable, incumbent: incumbent.controllable,
-                                                elapsed: ContinuousClock.now - began))
+                                                gain: gain, incumbent: incumbent.controllable, elapsed: ContinuousClock.now - began))
                 i += 1
-                if after(improved, was - incumbent.controllable) { return }
+                if after(improved, gain) { return }
             }
         }
         func searching() -> Bool {
@@ -386,6 +386,7 @@ public struct OptimalPlanner: Sendable {
 }
 
 /// One neighbourhood re-solved by the optimal planner's search, reported through ``OptimalPlanner/Options/searchTrace``.
+/// The single-job moves of large weeks and the branch and cut of small ones re-solve no neighbourhood and report none.
 public struct SearchStep: Sendable, Equatable {
     /// The walk a neighbourhood belongs to: a pass of fix-and-optimise (numbered from 1) or the re-timing after one.
     public enum Walk: Sendable, Equatable {
