@@ -58,8 +58,7 @@ struct WhatIfSolver {
     /// Re-solves `neighbourhood` from `plan` with continuous pieces, as the search does, and again with whole pieces
     /// when rounding the first put a piece more on a full day than its capacity allows. Whole pieces every time
     /// cost the Osaka week's survey a third more time and, within the node limit, lower savings on 70 of its 83
-    /// what-ifs (Benchmarks/RESULTS.md, seventeenth session). Returns the plan with its evaluation; a whole-piece plan
-    /// that still breaks a rule throws ``PlanDefect`` in the name of `maker`.
+    /// what-ifs (Benchmarks/RESULTS.md, seventeenth session). See ``resolving(_:maker:_:)``.
     private func resolve(_ catalogue: RouteCatalogue, _ plan: Plan, _ neighbourhood: [Int], _ evaluator: PlanEvaluator,
                          maker: String) throws -> (plan: Plan, evaluation: PlanEvaluation)? {
         try Self.resolving(evaluator, maker: maker) { integerPieces in
