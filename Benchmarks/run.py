@@ -395,7 +395,8 @@ def main():
         progress_path = os.path.join(out_dir, "optimal-progress.csv")
         results = {}
         for planner in ["status-quo", "greedy", "optimal"]:
-            extra = ["--progress-log", progress_path] if planner == "optimal" else []
+            extra = (["--progress-log", progress_path, "--search-log", os.path.join(out_dir, "optimal-search.csv")]
+                     if planner == "optimal" else [])
             code, out, err, wall, peak = run_measured(
                 [BINARY, "plan", week_path, "--planner", planner, "--format", "json", "--quiet",
                  "--time-limit", str(limit), "--gap", str(options.gap), "--out", os.path.join(out_dir, planner)] + extra)
