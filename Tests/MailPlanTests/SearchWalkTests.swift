@@ -30,13 +30,14 @@ struct SearchWalkTests {
         return walks
     }
 
-    /// How many neighbourhoods a walk visits by the rules: all of them, or up to the first at which `watch` stalls.
-    static func expectedLength(_ walk: [SearchStep], watch: StallWatch?) -> Int {
-        guard var watch else { return walk[0].of }
+    /// How many neighbourhoods a walk visits by the rules, all of them or up to the first at which `watch` stalls,
+    /// and whether it stalled (which it can do at its last neighbourhood too).
+    static func expected(_ walk: [SearchStep], watch: StallWatch?) -> (length: Int, stalled: Bool) {
+        guard var watch else { return (walk[0].of, false) }
         for (i, step) in walk.enumerated() where watch.stalled(afterGain: step.gain, incumbent: step.incumbent) {
-            return i + 1
+            return (i + 1, true)
         }
-        return walk[0].of
+        return (walk[0].of, false)
     }
 
     @Test(arguments: [true, false])
@@ -52,13 +53,12 @@ struct SearchWalkTests {
             let passWalk = try #require(next < walks.count ? walks[next] : nil, "pass \(pass) missing")
             next += 1
             #expect(passWalk.allSatisfy { $0.walk == .pass(pass, jobsPerNeighbourhood: size) && $0.jobs <= size })
-            let passLength = Self.expectedLength(passWalk, watch: earlyStall ? OptimalPlanner.passWatch(jobs: jobs) : nil)
+            let (passLength, stalled) = Self.expected(passWalk, watch: earlyStall ? OptimalPlanner.passWatch(jobs: jobs) : nil)
             #expect(passWalk.count == passLength, "pass \(pass)")
             #expect(passWalk.map(\.index) == Array(0..<passWalk.count))
-            let stalledEarly = passLength < passWalk[0].of
-            if stalledEarly { endedEarly.passes += 1 }
+            if passLength < passWalk[0].of { endedEarly.passes += 1 }
             let before = passWalk[0].incumbent + passWalk[0].gain
-            guard stalledEarly || before - passWalk.last!.incumbent < 0.002 * abs(before) else {
+            guard stalled || before - passWalk.last!.incumbent < 0.002 * abs(before) else {
                 taken.passAgain += 1
                 continue
             }
@@ -66,7 +66,7 @@ struct SearchWalkTests {
             let retiming = try #require(next < walks.count ? walks[next] : nil, "re-timing after pass \(pass) missing")
             next += 1
             #expect(retiming.allSatisfy { $0.walk == .retiming(afterPass: pass) && $0.jobs <= 4 })
-            let retimingLength = Self.expectedLength(retiming, watch: earlyStall ? OptimalPlanner.retimingWatch(jobs: jobs) : nil)
+            let retimingLength = Self.expected(retiming, watch: earlyStall ? OptimalPlanner.retimingWatch(jobs: jobs) : nil).length
             #expect(retiming.count == retimingLength, "re-timing after pass \(pass)")
             if retimingLength < retiming[0].of { endedEarly.retimings += 1 }
             if retiming.contains(where: \.improved) {
