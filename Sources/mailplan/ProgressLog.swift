@@ -3,6 +3,7 @@ import MailPlan
 import Synchronization
 
 /// A CSV file whose rows are appended as they come, from any thread, so that a trace survives a solve that is stopped.
+/// Fields are written as given, unquoted: its callers write numbers and words without commas, quotes or line breaks.
 final class AppendingCSV: Sendable {
     private let handle: Mutex<FileHandle>
 
