@@ -70,17 +70,23 @@ struct PlanCommandTests {
         #expect(plan?["planner"] as? String == "optimal")
     }
 
-    @Test func progressLogTracesTheSolveAndEndsWithThePlansFigures() throws {
+    /// Plans the template week with `option` writing its log; the run, the plan printed as JSON and the log's lines.
+    private func planLogging(_ option: String) throws -> (result: CLIRunner.Result, plan: [String: Any], lines: [String]) {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let log = folder.appendingPathComponent("progress.csv")
+        let log = folder.appendingPathComponent("log.csv")
         let result = try CLIRunner.run(["plan", Self.template, "--format", "json", "--out", folder.path, "--quiet",
-                                        "--progress-log", log.path])
+                                        option, log.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty, "--quiet still silences stderr")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        return (result, plan, lines)
+    }
+
+    @Test func progressLogTracesTheSolveAndEndsWithThePlansFigures() throws {
+        let (result, plan, lines) = try planLogging("--progress-log")
+        #expect(result.stderr.isEmpty, "--quiet still silences stderr")
         try #require(lines.count >= 3, "\(lines)")
         #expect(lines[0] == "elapsed_s,phase,incumbent,bound,gap")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -99,15 +105,7 @@ struct PlanCommandTests {
     /// The search log: one row per neighbourhood, each walk's rows in order, a gain exactly where the incumbent was
     /// replaced, and each row's incumbent the one before it less its gain.
     @Test func searchLogTracesEachNeighbourhood() throws {
-        let folder = temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let log = folder.appendingPathComponent("search.csv")
-        let result = try CLIRunner.run(["plan", Self.template, "--format", "json", "--out", folder.path, "--quiet",
-                                        "--search-log", log.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        let (_, plan, lines) = try planLogging("--search-log")
         try #require(lines.count >= 2, "\(lines)")
         #expect(lines[0] == "elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
