@@ -63,25 +63,27 @@ final class ProgressLog: Sendable {
 
 /// The optimal planner's search neighbourhood by neighbourhood (`plan --search-log FILE`), for benchmarks that study
 /// where the search spends its time: CSV with the header
-/// `elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent`, one row per neighbourhood re-solved
-/// (``SearchStep``). `walk` is `pass` or `retiming`; `pass` numbers the passes from 1 (a re-timing carries the pass it
-/// follows); `neighbourhood_jobs` is the pass's neighbourhood size (empty for a re-timing); `index` is the
-/// neighbourhood's place in its walk, from 0, of `of`; `jobs` its jobs; `improved` 1 when its plan replaced the
-/// incumbent; `gain` and `incumbent` the controllable cost saved and after, yen. Rows are appended as they come.
+/// `elapsed_s,walk,pass,neighbourhood_jobs,kind,index,of,jobs,improved,gain,incumbent`, one row per neighbourhood
+/// re-solved (``SearchStep``). `walk` is `pass` or `retiming`; `pass` numbers the passes from 1 (a re-timing carries
+/// the pass it follows); `neighbourhood_jobs` is the pass's neighbourhood size and `kind` what its jobs share
+/// (``NeighbourhoodKind``: `program`, `block`, `due-day` or `ward`; both empty for a re-timing); `index` is the
+/// neighbourhood's place in its walk (one kind of a pass, or a re-timing), from 0, of `of`; `jobs` its jobs; `improved`
+/// 1 when its plan replaced the incumbent; `gain` and `incumbent` the controllable cost saved and after, yen. Rows are
+/// appended as they come.
 final class SearchLog: Sendable {
     private let file: AppendingCSV
 
     init(path: String) throws {
-        file = try AppendingCSV(path: path, header: ["elapsed_s", "walk", "pass", "neighbourhood_jobs", "index", "of", "jobs",
-                                                     "improved", "gain", "incumbent"])
+        file = try AppendingCSV(path: path, header: ["elapsed_s", "walk", "pass", "neighbourhood_jobs", "kind", "index", "of",
+                                                     "jobs", "improved", "gain", "incumbent"])
     }
 
     func record(_ step: SearchStep) {
-        let (walk, pass, size): (String, Int, String) = switch step.walk {
-        case let .pass(pass, jobsPerNeighbourhood): ("pass", pass, "\(jobsPerNeighbourhood)")
-        case let .retiming(afterPass): ("retiming", afterPass, "")
+        let (walk, pass, size, kind): (String, Int, String, String) = switch step.walk {
+        case let .pass(pass, jobsPerNeighbourhood, kind): ("pass", pass, "\(jobsPerNeighbourhood)", kind.rawValue)
+        case let .retiming(afterPass): ("retiming", afterPass, "", "")
         }
-        file.append([String(format: "%.3f", step.elapsed.seconds), walk, "\(pass)", size, "\(step.index)", "\(step.of)",
+        file.append([String(format: "%.3f", step.elapsed.seconds), walk, "\(pass)", size, kind, "\(step.index)", "\(step.of)",
                      "\(step.jobs)", step.improved ? "1" : "0", String(format: "%.2f", step.gain),
                      String(format: "%.2f", step.incumbent)])
     }

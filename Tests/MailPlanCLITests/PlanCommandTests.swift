@@ -107,25 +107,28 @@ struct PlanCommandTests {
     @Test func searchLogTracesEachNeighbourhood() throws {
         let (_, plan, lines) = try planLogging("--search-log")
         try #require(lines.count >= 2, "\(lines)")
-        #expect(lines[0] == "elapsed_s,walk,pass,neighbourhood_jobs,index,of,jobs,improved,gain,incumbent")
+        #expect(lines[0] == "elapsed_s,walk,pass,neighbourhood_jobs,kind,index,of,jobs,improved,gain,incumbent")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        try #require(rows.allSatisfy { $0.count == 10 }, "\(rows)")
-        #expect(rows.first?[1] == "pass" && rows.first?[2] == "1" && rows.first?[4] == "0")
-        var previous: (walk: String, pass: String, index: Int, incumbent: Double)?
+        try #require(rows.allSatisfy { $0.count == 11 }, "\(rows)")
+        #expect(rows.first?[1] == "pass" && rows.first?[2] == "1" && rows.first?[4] == "program" && rows.first?[5] == "0")
+        var previous: (walk: ArraySlice<String>, index: Int, incumbent: Double)?
         for row in rows {
-            let index = try #require(Int(row[4])), of = try #require(Int(row[5])), jobs = try #require(Int(row[6]))
-            let gain = try #require(Double(row[8])), incumbent = try #require(Double(row[9]))
-            #expect(["pass", "retiming"].contains(row[1]) && (row[1] == "pass") == !row[3].isEmpty, "\(row)")
+            let index = try #require(Int(row[5])), of = try #require(Int(row[6])), jobs = try #require(Int(row[7]))
+            let gain = try #require(Double(row[9])), incumbent = try #require(Double(row[10]))
+            // A pass's rows carry its size and kind, a re-timing's neither.
+            let kinds = ["program", "block", "due-day", "ward"]
+            #expect(row[1] == "pass" ? !row[3].isEmpty && kinds.contains(row[4]) : row[1] == "retiming" && row[3] == "" && row[4] == "",
+                    "\(row)")
             #expect(index < of && jobs > 0, "\(row)")
-            #expect(["0", "1"].contains(row[7]) && gain >= 0 && (row[7] == "1" || gain == 0), "\(row)")
+            #expect(["0", "1"].contains(row[8]) && gain >= 0 && (row[8] == "1" || gain == 0), "\(row)")
             if let previous {
                 // A walk goes on from the row before it or starts afresh.
-                if index > 0 { #expect(previous.walk == row[1] && previous.pass == row[2] && previous.index == index - 1, "\(row)") }
+                if index > 0 { #expect(previous.walk == row[1...4] && previous.index == index - 1, "\(row)") }
                 #expect(abs(previous.incumbent - gain - incumbent) < 0.02, "\(row)")
             } else {
                 #expect(index == 0)
             }
-            previous = (row[1], row[2], index, incumbent)
+            previous = (row[1...4], index, incumbent)
         }
         // Branch and cut on this small week can only improve on the search's last incumbent.
         let objective = try #require(plan["objective"] as? Double), last = try #require(previous).incumbent

@@ -17,12 +17,34 @@ struct NeighbourhoodTests {
         let largest = keys.map { key in Dictionary(grouping: book.jobs, by: key).values.map(\.count).max() ?? 0 }.max()!
         #expect(planner.largestGroup(catalogue) == largest)
 
-        func sets(_ size: Int, _ pass: Int) -> [Set<Int>] { planner.neighbourhoods(catalogue, size: size, pass: pass).map(Set.init) }
+        func sets(_ size: Int, _ pass: Int) -> [Set<Int>] { planner.neighbourhoods(catalogue, size: size, pass: pass).flatMap(\.groups).map(Set.init) }
         for pass in 1...3 {
             #expect(sets(largest, pass) == sets(2 * largest, pass))
             #expect(sets(largest, pass) == sets(jobs, pass))
             // One job fewer cuts the largest group, so the size found is the smallest that keeps every group whole.
             #expect(sets(largest - 1, pass).count > sets(largest, pass).count)
+        }
+    }
+
+    /// Each kind's neighbourhoods, in the order a pass walks them, cut every job into groups that share the kind's
+    /// key, at most `size` jobs each and as few as that allows for every key.
+    @Test(arguments: [(2, 1), (3, 2), (10, 3)])
+    func eachKindCutsTheJobsByItsKey(size: Int, pass: Int) {
+        let book = SmallInstances.generatedWeek(jobs: 60, seed: 5, wards: 6)
+        let blocks = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
+        let kinds = OptimalPlanner().neighbourhoods(RouteCatalogue(book), size: size, pass: pass)
+        #expect(kinds.map(\.kind) == [.program, .block, .dueDay, .ward])
+        for (kind, groups) in kinds {
+            let key: (Job) -> String = switch kind {
+            case .program: { $0.program }
+            case .block: { blocks[$0.ward] ?? "" }
+            case .dueDay: { $0.due.description }
+            case .ward: { $0.ward }
+            }
+            #expect(groups.flatMap { $0 }.sorted() == Array(book.jobs.indices), "\(kind)")
+            #expect(groups.allSatisfy { group in group.count <= size && Set(group.map { key(book.jobs[$0]) }).count == 1 }, "\(kind)")
+            let perKey = Dictionary(grouping: book.jobs, by: key).values.map { ($0.count + size - 1) / size }.reduce(0, +)
+            #expect(groups.count == perKey, "\(kind)")
         }
     }
 }

@@ -3,15 +3,16 @@ import Synchronization
 import Testing
 
 /// The optimal planner's search, replayed from its trace (``OptimalPlanner/Options/searchTrace``) against the rules
-/// it is meant to follow: each pass of fix-and-optimise walks its neighbourhoods to the end or, where passes stall
-/// early, until its ``StallWatch`` says it has stalled; a re-timing follows a pass exactly when the pass stalled or
-/// gained less than 0.2 %, and is watched the same way, group by group; the neighbourhoods double when a re-timing
-/// improved nothing. The watches themselves are tested against their own oracle (`StallWatchTests`).
+/// it is meant to follow: each pass of fix-and-optimise walks its kinds of neighbourhood in turn, each to its end or,
+/// where passes stall early, until its own ``StallWatch`` says it has stalled; a re-timing follows a pass exactly when
+/// a kind of the pass stalled or the pass gained less than 0.2 %, and is watched the same way, group by group; the
+/// neighbourhoods double when a re-timing improved nothing. The watches themselves are tested against their own oracle (`StallWatchTests`).
 @Suite("Search walks")
 struct SearchWalkTests {
-    /// A small week with small neighbourhoods and re-timing groups, so that every walk is long enough to stall, and
-    /// on which every branch of the rules is taken with and without the early stall.
-    static let catalogue = RouteCatalogue(SmallInstances.generatedWeek(jobs: 40, seed: 7, wards: 4))
+    /// A small week with small neighbourhoods and re-timing groups, so that every walk is long enough to stall (each
+    /// kind of a pass has more neighbourhoods than the pass watch's window of 40), and on which every branch of the
+    /// rules is taken with and without the early stall.
+    static let catalogue = RouteCatalogue(SmallInstances.generatedWeek(jobs: 80, seed: 4, wards: 4))
 
     /// The walks of one search, in order, each as the steps it reported.
     static func walks(earlyStall: Bool) throws -> [[SearchStep]] {
@@ -45,20 +46,31 @@ struct SearchWalkTests {
         let walks = try Self.walks(earlyStall: earlyStall)
         let planner = OptimalPlanner(options: .init(neighbourhoodJobs: 2, largestNeighbourhoodJobs: 4, timingGroupJobs: 4))
         let jobs = Self.catalogue.book.jobs.count, wholeGroups = planner.largestGroup(Self.catalogue)
-        var size = 2, pass = 0, next = 0, endedEarly = (passes: 0, retimings: 0)
-        var taken = (passAgain: 0, retimingImproved: 0, doubled: 0)
+        var size = 2, pass = 0, next = 0, endedEarly = (kinds: 0, retimings: 0)
+        var taken = (handedOver: 0, passAgain: 0, retimingImproved: 0, doubled: 0)
         while size <= 4 {
-            // A pass of `size`-job neighbourhoods.
+            // A pass of `size`-job neighbourhoods: its kinds in turn, each a walk of its own that ends where its own
+            // watch says, and stalled if any kind stalled.
             pass += 1
-            let passWalk = try #require(next < walks.count ? walks[next] : nil, "pass \(pass) missing")
-            next += 1
-            #expect(passWalk.allSatisfy { $0.walk == .pass(pass, jobsPerNeighbourhood: size) && $0.jobs <= size })
-            let (passLength, stalled) = Self.expected(passWalk, watch: earlyStall ? OptimalPlanner.passWatch(jobs: jobs) : nil)
-            #expect(passWalk.count == passLength, "pass \(pass)")
-            #expect(passWalk.map(\.index) == Array(0..<passWalk.count))
-            if passLength < passWalk[0].of { endedEarly.passes += 1 }
-            let before = passWalk[0].incumbent + passWalk[0].gain
-            guard stalled || before - passWalk.last!.incumbent < 0.002 * abs(before) else {
+            var stalled = false, before: Double?, after = 0.0
+            let kinds = planner.neighbourhoods(Self.catalogue, size: size, pass: pass)
+            for (k, (kind, list)) in kinds.enumerated() {
+                let kindWalk = try #require(next < walks.count ? walks[next] : nil, "pass \(pass), \(kind) missing")
+                next += 1
+                #expect(kindWalk.allSatisfy { $0.walk == .pass(pass, jobsPerNeighbourhood: size, kind: kind) && $0.of == list.count },
+                        "pass \(pass), \(kind)")
+                #expect(kindWalk.map(\.jobs) == list.prefix(kindWalk.count).map(\.count), "pass \(pass), \(kind)")
+                #expect(kindWalk.map(\.index) == Array(0..<kindWalk.count))
+                let (length, kindStalled) = Self.expected(kindWalk, watch: earlyStall ? OptimalPlanner.passWatch(jobs: jobs) : nil)
+                #expect(kindWalk.count == length, "pass \(pass), \(kind)")
+                if length < list.count { endedEarly.kinds += 1 }
+                if kindStalled && k + 1 < kinds.count { taken.handedOver += 1 }
+                stalled = stalled || kindStalled
+                before = before ?? kindWalk[0].incumbent + kindWalk[0].gain
+                after = kindWalk.last!.incumbent
+            }
+            let start = try #require(before)
+            guard stalled || start - after < 0.002 * abs(start) else {
                 taken.passAgain += 1
                 continue
             }
@@ -72,17 +84,22 @@ struct SearchWalkTests {
             if retiming.contains(where: \.improved) {
                 taken.retimingImproved += 1
             } else {
-                if size >= wholeGroups && retiming.last!.incumbent == before { break }
+                if size >= wholeGroups && retiming.last!.incumbent == start { break }
                 size *= 2
                 taken.doubled += 1
             }
         }
         #expect(next == walks.count, "the search walked \(walks.count - next) more times than the rules allow")
-        // With the early stall both kinds of walk end early on this week, so the lengths compared above tell a wired
-        // watch from a missing one (and, without it, a watch that should not be there).
-        if earlyStall { #expect(endedEarly.passes > 0 && endedEarly.retimings > 0, "\(endedEarly)") }
+        // With the early stall both passes' kinds and re-timings end early on this week, and a kind that stalled
+        // hands over to the next, so the lengths compared above tell a wired watch from a missing one (and, without
+        // it, a watch that should not be there).
+        if earlyStall {
+            #expect(endedEarly.kinds > 0 && endedEarly.retimings > 0, "\(endedEarly)")
+            #expect(taken.handedOver > 0, "\(taken)")
+        }
         #expect(taken.passAgain > 0 && taken.retimingImproved > 0 && taken.doubled > 0, "\(taken)")
         print("replayed \(walks.count) walks of \(walks.map(\.count).reduce(0, +)) neighbourhoods (early stall \(earlyStall)): "
-              + "\(endedEarly.passes) passes and \(endedEarly.retimings) re-timings ended early")
+              + "\(endedEarly.kinds) kinds of a pass and \(endedEarly.retimings) re-timings ended early, "
+              + "\(taken.handedOver) kinds stalled and handed over")
     }
 }

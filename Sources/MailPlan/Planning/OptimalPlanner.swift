@@ -208,19 +208,24 @@ public struct OptimalPlanner: Sendable {
             ?? Self.stallsPassesEarly(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit)
         while searching() && jobsPerNeighbourhood <= options.largestNeighbourhoodJobs {
             // A pass stalls when the whole pass gained less than 0.2 %, or, where passes are long against the limit,
-            // when its last 40 neighbourhoods gained less than 0.24 times the average job's cost between them
-            // (``StallWatch``; 0.05 % of the whole at 480 jobs): small gains can go on for a long time. A threshold
-            // fixed as a share of the whole stalled the 6,000-job week's first pass while it still paid
-            // (Benchmarks/RESULTS.md, eleventh session).
+            // when it stalls kind by kind: each kind of neighbourhood (program, block, due day, ward) ends when its
+            // last 40 neighbourhoods gained less than 0.24 times the average job's cost between them (``StallWatch``;
+            // 0.05 % of the whole at 480 jobs) and hands over to the next kind, and the pass counts as stalled if any
+            // kind did. Small gains can go on for a long time. A threshold fixed as a share of the whole stalled the
+            // 6,000-job week's first pass while it still paid (Benchmarks/RESULTS.md, eleventh session); one watch
+            // for the whole pass ended it within the program and block kinds, so that the due-day and ward
+            // neighbourhoods were hardly ever solved (eighteenth and nineteenth sessions).
             let before = incumbent.controllable
             pass += 1
-            var watch = earlyStall ? Self.passWatch(jobs: catalogue.book.jobs.count) : nil
             var stalledEarly = false
-            try walk(neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass),
-                     .pass(pass, jobsPerNeighbourhood: jobsPerNeighbourhood), keepRoutes: false) { improved, gain in
-                if improved { report("fix and optimise") }
-                stalledEarly = watch?.stalled(afterGain: gain, incumbent: incumbent.controllable) == true
-                return stalledEarly
+            for (kind, list) in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
+                var watch = earlyStall ? Self.passWatch(jobs: catalogue.book.jobs.count) : nil
+                try walk(list, .pass(pass, jobsPerNeighbourhood: jobsPerNeighbourhood, kind: kind), keepRoutes: false) { improved, gain in
+                    if improved { report("fix and optimise") }
+                    let stalled = watch?.stalled(afterGain: gain, incumbent: incumbent.controllable) == true
+                    stalledEarly = stalledEarly || stalled
+                    return stalled
+                }
             }
             guard stalledEarly || before - incumbent.controllable < 0.002 * abs(before) else { continue }
             // Re-timing goes largest group first, and where passes stall early it stalls too, once its last 10 groups
@@ -305,8 +310,8 @@ public struct OptimalPlanner: Sendable {
         firstPassSeconds(jobs: jobs) >= 0.15 * timeLimit.seconds
     }
 
-    /// The watch of a pass where passes stall early: its last 40 neighbourhoods gained less than 0.24 times the
-    /// average job's cost.
+    /// The watch of one kind of neighbourhood in a pass where passes stall early: its last 40 neighbourhoods gained
+    /// less than 0.24 times the average job's cost.
     static func passWatch(jobs: Int) -> StallWatch {
         StallWatch(window: 40, fraction: 0.24 / Double(max(1, jobs)))
     }
@@ -350,19 +355,25 @@ public struct OptimalPlanner: Sendable {
     /// The most jobs of one group (a program, block, due day or ward): from this size on every neighbourhood of
     /// ``neighbourhoods(_:size:pass:)`` is a whole group, so larger sizes give the same neighbourhoods again.
     func largestGroup(_ catalogue: RouteCatalogue) -> Int {
-        neighbourhoods(catalogue, size: max(1, catalogue.book.jobs.count), pass: 0).map(\.count).max() ?? 0
+        neighbourhoods(catalogue, size: max(1, catalogue.book.jobs.count), pass: 0).flatMap(\.groups).map(\.count).max() ?? 0
     }
 
-    /// Neighbourhoods for fix-and-optimise, each at most `size` jobs: by program (jobs that can share
-    /// setups), by block (jobs that can share a hub and lots), by due day (jobs competing for the same days)
-    /// and by ward (jobs sharing a desk). Within a key, jobs are cut into chunks in an order that changes
-    /// from pass to pass, so that different jobs meet; everything is deterministic.
-    func neighbourhoods(_ catalogue: RouteCatalogue, size: Int, pass: Int) -> [[Int]] {
+    /// Neighbourhoods for fix-and-optimise, each at most `size` jobs, kind by kind: by program (jobs that can share
+    /// setups), by block (jobs that can share a hub and lots), by due day (jobs competing for the same days) and by
+    /// ward (jobs sharing a desk). Within a key, jobs are cut into chunks in an order that changes from pass to
+    /// pass, so that different jobs meet; everything is deterministic.
+    func neighbourhoods(_ catalogue: RouteCatalogue, size: Int, pass: Int) -> [(kind: NeighbourhoodKind, groups: [[Int]])] {
         let book = catalogue.book
         let wardBlock = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
-        var groups: [[Int]] = []
-        func add(_ key: (Job) -> String) {
+        return NeighbourhoodKind.allCases.map { kind in
+            let key: (Job) -> String = switch kind {
+            case .program: { $0.program }
+            case .block: { wardBlock[$0.ward] ?? "" }
+            case .dueDay: { $0.due.description }
+            case .ward: { $0.ward }
+            }
             let byKey = Dictionary(grouping: book.jobs.indices, by: { key(book.jobs[$0]) })
+            var groups: [[Int]] = []
             for k in byKey.keys.sorted() {
                 let members = byKey[k]!.sorted { a, b in
                     let (x, y) = (book.jobs[a], book.jobs[b])
@@ -376,21 +387,23 @@ public struct OptimalPlanner: Sendable {
                     groups.append(Array(members[$0..<min(members.count, $0 + size)]))
                 }
             }
+            return (kind, groups)
         }
-        add { $0.program }
-        add { wardBlock[$0.ward] ?? "" }
-        add { $0.due.description }
-        add { $0.ward }
-        return groups
     }
+}
+
+/// What the jobs of one of fix-and-optimise's neighbourhoods share, in the order a pass visits the kinds.
+public enum NeighbourhoodKind: String, Sendable, CaseIterable {
+    case program, block, dueDay = "due-day", ward
 }
 
 /// One neighbourhood re-solved by the optimal planner's search, reported through ``OptimalPlanner/Options/searchTrace``.
 /// The single-job moves of large weeks and the branch and cut of small ones re-solve no neighbourhood and report none.
 public struct SearchStep: Sendable, Equatable {
-    /// The walk a neighbourhood belongs to: a pass of fix-and-optimise (numbered from 1) or the re-timing after one.
+    /// The walk a neighbourhood belongs to: one kind of neighbourhood in a pass of fix-and-optimise (numbered from
+    /// 1; a pass walks its kinds in turn) or the re-timing after a pass.
     public enum Walk: Sendable, Equatable {
-        case pass(Int, jobsPerNeighbourhood: Int)
+        case pass(Int, jobsPerNeighbourhood: Int, kind: NeighbourhoodKind)
         case retiming(afterPass: Int)
     }
     public var walk: Walk
