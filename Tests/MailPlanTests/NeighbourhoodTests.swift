@@ -6,18 +6,31 @@ import Testing
 /// there (larger sizes give the same neighbourhoods again).
 @Suite("Neighbourhoods")
 struct NeighbourhoodTests {
+    /// What the jobs of a neighbourhood of `kind` share, from the book directly.
+    static func key(_ kind: NeighbourhoodKind, _ book: JobBook) -> (Job) -> String {
+        let blocks = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
+        return switch kind {
+        case .program: { $0.program }
+        case .block: { blocks[$0.ward] ?? "" }
+        case .dueDay: { $0.due.description }
+        case .ward: { $0.ward }
+        }
+    }
+
     @Test(arguments: [(40, 3, 2), (160, 5, 8), (90, 11, 24)])
     func largerSizesThanTheLargestGroupGiveTheSameNeighbourhoods(jobs: Int, seed: UInt64, wards: Int) {
         let book = SmallInstances.generatedWeek(jobs: jobs, seed: seed, wards: wards)
         let catalogue = RouteCatalogue(book)
         let planner = OptimalPlanner()
 
-        let blocks = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
-        let keys: [(Job) -> String] = [{ $0.program }, { blocks[$0.ward] ?? "" }, { $0.due.description }, { $0.ward }]
-        let largest = keys.map { key in Dictionary(grouping: book.jobs, by: key).values.map(\.count).max() ?? 0 }.max()!
+        let largest = NeighbourhoodKind.allCases.map { kind in
+            Dictionary(grouping: book.jobs, by: Self.key(kind, book)).values.map(\.count).max() ?? 0
+        }.max()!
         #expect(planner.largestGroup(catalogue) == largest)
 
-        func sets(_ size: Int, _ pass: Int) -> [Set<Int>] { planner.neighbourhoods(catalogue, size: size, pass: pass).flatMap(\.groups).map(Set.init) }
+        func sets(_ size: Int, _ pass: Int) -> [Set<Int>] {
+            planner.neighbourhoods(catalogue, size: size, pass: pass).flatMap(\.groups).map(Set.init)
+        }
         for pass in 1...3 {
             #expect(sets(largest, pass) == sets(2 * largest, pass))
             #expect(sets(largest, pass) == sets(jobs, pass))
@@ -31,16 +44,10 @@ struct NeighbourhoodTests {
     @Test(arguments: [(2, 1), (3, 2), (10, 3)])
     func eachKindCutsTheJobsByItsKey(size: Int, pass: Int) {
         let book = SmallInstances.generatedWeek(jobs: 60, seed: 5, wards: 6)
-        let blocks = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
         let kinds = OptimalPlanner().neighbourhoods(RouteCatalogue(book), size: size, pass: pass)
         #expect(kinds.map(\.kind) == [.program, .block, .dueDay, .ward])
         for (kind, groups) in kinds {
-            let key: (Job) -> String = switch kind {
-            case .program: { $0.program }
-            case .block: { blocks[$0.ward] ?? "" }
-            case .dueDay: { $0.due.description }
-            case .ward: { $0.ward }
-            }
+            let key = Self.key(kind, book)
             #expect(groups.flatMap { $0 }.sorted() == Array(book.jobs.indices), "\(kind)")
             #expect(groups.allSatisfy { group in group.count <= size && Set(group.map { key(book.jobs[$0]) }).count == 1 }, "\(kind)")
             let perKey = Dictionary(grouping: book.jobs, by: key).values.map { ($0.count + size - 1) / size }.reduce(0, +)
