@@ -1,6 +1,16 @@
 # The two commands of the README. Each installs what it needs on a fresh Debian 12 machine when it is missing
 # (libglpk-dev; for the tests also python3, which runs the benchmark scripts' tests), and skips that when present.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+comma := ,
+
+# $(call install,CHECK,PACKAGE,WHY): apt-get installs PACKAGE when the shell test CHECK fails.
+define install
+	@if ! $(1) >/dev/null 2>&1; then \
+		echo "Installing $(2) ($(3))..."; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(2); \
+	fi
+endef
 
 .PHONY: plan test deps python build
 
@@ -15,15 +25,7 @@ build: deps
 	swift build -c release
 
 deps:
-	@if ! dpkg -s libglpk-dev >/dev/null 2>&1; then \
-		echo "Installing libglpk-dev (GLPK, the MILP solver)..."; \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libglpk-dev; \
-	fi
+	$(call install,dpkg -s libglpk-dev,libglpk-dev,GLPK$(comma) the MILP solver)
 
 python:
-	@if ! command -v python3 >/dev/null 2>&1; then \
-		echo "Installing python3 (for the benchmark scripts' tests)..."; \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3; \
-	fi
+	$(call install,command -v python3,python3,for the benchmark scripts' tests)

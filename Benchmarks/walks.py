@@ -4,8 +4,8 @@
     python3 Benchmarks/walks.py Benchmarks/work/plans/osaka/optimal-search.csv
 
 One row per walk (one kind of neighbourhood in a pass of fix-and-optimise, or the re-timing after a pass): its
-neighbourhood size, how many of its neighbourhoods it visited and had, how many replaced the incumbent, what it gained as a share of the incumbent at
-its start, and the elapsed seconds at the end of its first and last sub-MIP. A walk that visited fewer than it had
+neighbourhood size, how many of its neighbourhoods it visited and had, how many replaced the incumbent, what it
+gained as a share of the incumbent at its start, and the elapsed seconds at the end of its first and last sub-MIP. A walk that visited fewer than it had
 stalled or ran out of time. Standard library only.
 """
 import csv
@@ -18,8 +18,8 @@ def walks(rows):
     for row in rows:
         if row["index"] == "0" or not result:
             before = float(row["incumbent"]) + float(row["gain"])
-            result.append({"walk": row["walk"], "pass": row["pass"], "size": row["neighbourhood_jobs"], "kind": row["kind"],
-                           "of": int(row["of"]), "visited": 0, "improved": 0, "gain": 0.0, "before": before,
+            result.append({"walk": row["walk"], "pass": row["pass"], "size": row["neighbourhood_jobs"],
+                           "kind": row["kind"], "of": int(row["of"]), "visited": 0, "improved": 0, "gain": 0.0, "before": before,
                            "first": float(row["elapsed_s"])})
         walk = result[-1]
         walk["visited"] += 1
@@ -41,13 +41,14 @@ def main(argv):
         return 66
     print("| walk | size | visited / of | improved | gain | seconds |")
     print("|---|---|---|---|---|---|")
-    for walk in walks(rows):
+    grouped = walks(rows)
+    for walk in grouped:
         name = (f"pass {walk['pass']}, {walk['kind']}" if walk["walk"] == "pass"
                 else f"re-timing after pass {walk['pass']}")
         share = 100 * walk["gain"] / walk["before"] if walk["before"] else 0.0
         print(f"| {name} | {walk['size']} | {walk['visited']} / {walk['of']} | {walk['improved']} | {share:.2f} % "
               f"| {walk['first']:.1f}–{walk['last']:.1f} |")
-    print(f"\n{len(rows)} sub-MIPs in {len(walks(rows))} walks")
+    print(f"\n{len(rows)} sub-MIPs in {len(grouped)} walks")
     return 0
 
 
