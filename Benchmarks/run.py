@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,6 +39,34 @@ def run(args):
     began = time.monotonic()
     process = subprocess.run(args, capture_output=True, cwd=ROOT)
     return process.returncode, process.stdout.decode(), process.stderr.decode(), time.monotonic() - began
+
+
+def write_atomically(path, write):
+    """Writes `path` through `write(handle)` into a temporary file beside it, then renames that over `path`: a run
+    stopped or failing mid-write leaves the previous file whole, never half-written."""
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as file:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.fchmod(file.fileno(), 0o666 & ~mask)  # as open() would have made it, not mkstemp's 0600
+            write(file)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def write_json(path, value):
+    write_atomically(path, lambda handle: json.dump(value, handle, indent=1))
+
+
+def write_csv(path, rows):
+    def write(handle):
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()))
+        writer.writeheader()
+        writer.writerows(rows)
+    write_atomically(path, write)
 
 
 def run_measured(args):
@@ -200,8 +229,7 @@ def solve_one(peer, mps, folder, limit, options, suffix="", extra=(), fields=Non
             result["time_s"] = result.get("wall_s")
     result["time_limit_s"] = limit
     result.update(fields or {})
-    with open(os.path.join(folder, f"{peer}{suffix}.json"), "w") as handle:
-        json.dump(result, handle, indent=1)
+    write_json(os.path.join(folder, f"{peer}{suffix}.json"), result)
     return result
 
 
@@ -373,8 +401,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     peers = ensure_peers(options)
     environment = describe_environment(peers)
-    with open(os.path.join(WORK, "environment.json"), "w") as handle:
-        json.dump(environment, handle, indent=1)
+    write_json(os.path.join(WORK, "environment.json"), environment)
 
     instances = [] if options.no_osaka else [("osaka", os.path.join(ROOT, "Jobs", "osaka"), None, None)]
     for jobs in [int(x) for x in options.rungs.split(",") if x]:
@@ -500,15 +527,9 @@ def describe_environment(peers):
 
 def write_outputs(rows, peer_rows, checks, environment, options, peers):
     if rows:
-        with open(os.path.join(HERE, "results.csv"), "w", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0].keys()))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(os.path.join(HERE, "results.csv"), rows)
     if peer_rows:
-        with open(os.path.join(HERE, "peers.csv"), "w", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(peer_rows[0].keys()))
-            writer.writeheader()
-            writer.writerows(peer_rows)
+        write_csv(os.path.join(HERE, "peers.csv"), peer_rows)
     write_markdown(rows, peer_rows, checks, environment, options, peers)
 
 
@@ -563,7 +584,7 @@ def write_markdown(rows, peer_rows, checks, environment, options, peers):
                  "quo's; ward hours freed are the optimal plan's against the status quo.")
     lines.append("")
     path = os.path.join(HERE, "RESULTS.md")
-    previous = open(path).read() if os.path.exists(path) else "# Benchmark results\n\n"
+    previous = open(path, encoding="utf-8").read() if os.path.exists(path) else "# Benchmark results\n\n"
     marker = "## mailplan ladder"
     head = previous.split(marker)[0].rstrip() + "\n\n"
     if peer_rows:
@@ -578,8 +599,7 @@ def write_markdown(rows, peer_rows, checks, environment, options, peers):
         lines.append(kept)
         print("warning: no peer results in Benchmarks/work/peers: the peer-solver section of the previous RESULTS.md is "
               "kept as it was, and peers.csv too (a run with --peers rebuilds both)", file=sys.stderr)
-    with open(path, "w") as handle:
-        handle.write(head + "\n".join(lines))
+    write_atomically(path, lambda handle: handle.write(head + "\n".join(lines)))
 
 
 def best_known(peer_rows):
