@@ -9,6 +9,7 @@ gained as a share of the incumbent at its start, and the elapsed seconds at the 
 stalled or ran out of time. Standard library only.
 """
 import csv
+import signal
 import sys
 
 
@@ -53,4 +54,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `walks.py LOG | head` ends quietly, as other filters do
     sys.exit(main(sys.argv))
