@@ -3,6 +3,8 @@
 import contextlib
 import io
 import os
+import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -51,6 +53,16 @@ class WalksTests(unittest.TestCase):
         status, out, err = run_main(["walks.py", self.path + ".missing"])
         self.assertEqual((status, out), (66, ""))
         self.assertIn("walks.py:", err)
+
+    def test_a_closed_pipe_ends_it_quietly(self):
+        # The reader has gone before walks.py writes (as `walks.py LOG | head` once head has its lines): no traceback.
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "walks.py")
+        process = subprocess.Popen([sys.executable, script, self.path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process.stdout.close()
+        err = process.stderr.read()
+        process.wait()
+        process.stderr.close()
+        self.assertEqual(err, b"")
 
     def test_no_log_prints_the_usage_and_exits_64(self):
         status, out, err = run_main(["walks.py"])
