@@ -6,9 +6,8 @@ import Testing
 /// it is meant to follow: each pass of fix-and-optimise walks its kinds of neighbourhood in turn, each to its end or,
 /// where passes stall early, until its own ``StallWatch`` says it has stalled; a re-timing follows a pass exactly when
 /// it is the first pass, a kind of the pass stalled, or the pass gained less than 0.2 %, and is watched the same way,
-/// group by group; the
-/// neighbourhoods double when a re-timing improved nothing. The watches themselves are tested against their own
-/// oracle (`StallWatchTests`).
+/// group by group; the neighbourhoods double when a re-timing improved nothing. The watches themselves are tested
+/// against their own oracle (`StallWatchTests`).
 @Suite("Search walks")
 struct SearchWalkTests {
     /// A small week with small neighbourhoods and re-timing groups, so that every walk is long enough to stall (each
