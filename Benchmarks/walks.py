@@ -5,8 +5,8 @@
 
 One row per walk (one kind of neighbourhood in a pass of fix-and-optimise, or the re-timing after a pass): its
 neighbourhood size, how many of its neighbourhoods it visited and had, how many replaced the incumbent, what it
-gained as a share of the incumbent at its start, and the elapsed seconds at the end of its first and last sub-MIP. A walk that visited fewer than it had
-stalled or ran out of time. Standard library only.
+gained as a share of the incumbent at its start, and the elapsed seconds at the end of its first and last sub-MIP.
+A walk that visited fewer than it had stalled or ran out of time. Standard library only.
 """
 import csv
 import signal
@@ -20,8 +20,8 @@ def walks(rows):
         if row["index"] == "0" or not result:
             before = float(row["incumbent"]) + float(row["gain"])
             result.append({"walk": row["walk"], "pass": row["pass"], "size": row["neighbourhood_jobs"],
-                           "kind": row["kind"], "of": int(row["of"]), "visited": 0, "improved": 0, "gain": 0.0, "before": before,
-                           "first": float(row["elapsed_s"])})
+                           "kind": row["kind"], "of": int(row["of"]), "visited": 0, "improved": 0, "gain": 0.0,
+                           "before": before, "first": float(row["elapsed_s"])})
         walk = result[-1]
         walk["visited"] += 1
         walk["improved"] += int(row["improved"])
