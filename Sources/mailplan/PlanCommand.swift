@@ -58,7 +58,7 @@ struct PlanCommand: ParsableCommand {
     var searchLog: String?
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try TimeLimit.validate(timeLimit)
         guard gap >= 0, gap < 1 else { throw ValidationError("--gap must be a fraction in [0, 1)") }
         if progressLog != nil, planner != .optimal { throw ValidationError("--progress-log needs --planner optimal") }
         if searchLog != nil, planner != .optimal { throw ValidationError("--search-log needs --planner optimal") }
@@ -79,7 +79,7 @@ struct PlanCommand: ParsableCommand {
             let progress = ProgressLine(enabled: !quiet)
             let log = try progressLog.map { path in try creating(path) { try ProgressLog(path: path) } }
             let search = try searchLog.map { path in try creating(path) { try SearchLog(path: path) } }
-            var options = OptimalPlanner.Options(timeLimit: .milliseconds(Int(timeLimit * 1000)), relativeGap: gap,
+            var options = OptimalPlanner.Options(timeLimit: TimeLimit.duration(timeLimit), relativeGap: gap,
                                                  progress: { progress.show($0); log?.record($0) })
             if let search { options.searchTrace = { search.record($0) } }
             plan = try OptimalPlanner(options: options).plan(catalogue)

@@ -48,7 +48,7 @@ struct ResidualsCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        try TimeLimit.validate(timeLimit)
     }
 
     func run() throws {
@@ -58,7 +58,7 @@ struct ResidualsCommand: ParsableCommand {
             base = try reportingInputErrors { try PlanDocument.read(path: plan).plan(for: book, file: plan) }
         } else {
             let progress = ProgressLine(enabled: !quiet)
-            base = try OptimalPlanner(options: .init(timeLimit: .milliseconds(Int(timeLimit * 1000)),
+            base = try OptimalPlanner(options: .init(timeLimit: TimeLimit.duration(timeLimit),
                                                      progress: { progress.show($0) })).plan(book)
             progress.finish()
             _ = try reportingDefects { try PlanEvaluator(book).checked(base) }

@@ -159,11 +159,23 @@ struct PlanCommandTests {
     }
 
     @Test func badArgumentsAreUsageErrors() throws {
-        let negative = try CLIRunner.run(["plan", Self.template, "--time-limit", "0"])
-        #expect(negative.status == 64)
-        #expect(negative.stderr.contains("--time-limit must be a positive number of seconds"))
+        // Zero, not a number, infinite, past a week, and past what a Duration's milliseconds can hold (which trapped).
+        for limit in ["0", "nan", "inf", "604800.5", "1e300"] {
+            let result = try CLIRunner.run(["plan", Self.template, "--time-limit", limit])
+            #expect(result.status == 64, "\(limit): \(result.stderr)")
+            #expect(result.stderr.contains("--time-limit must be a positive number of seconds, at most 604800 (a week)"),
+                    "\(limit): \(result.stderr)")
+        }
         let gap = try CLIRunner.run(["plan", Self.template, "--gap", "1.5"])
         #expect(gap.status == 64)
+    }
+
+    @Test func aWeekIsTheLongestTimeLimit() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["plan", Self.template, "--planner", "greedy", "--time-limit", "604800",
+                                        "--out", folder.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func missingWeekExits66AndWritesNothing() throws {

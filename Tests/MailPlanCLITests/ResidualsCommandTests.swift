@@ -14,6 +14,12 @@ struct ResidualsCommandTests {
         return folder.appendingPathComponent("plan.json").path
     }
 
+    @Test func timeLimitIsCheckedAsPlansIs() throws {
+        let result = try CLIRunner.run(["residuals", PlanCommandTests.template, "--time-limit", "1e300"])
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains("--time-limit must be a positive number of seconds, at most 604800 (a week)"))
+    }
+
     @Test func textHasAHeaderAndOneLinePerResidualJob() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
