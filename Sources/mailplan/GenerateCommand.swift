@@ -15,7 +15,7 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "How many jobs the week has (at least 1).")
+    @Option(name: .long, help: "How many jobs the week has (1 to 100000).")
     var jobs: Int
 
     @Option(name: .long, help: "The seed of the generator.")
@@ -27,23 +27,31 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "How many wards, the first ones in ward-code order (1 to 24).")
     var wards: Int = BookGenerator.maxWards
 
-    @Option(name: .long, help: "The Monday of the week, as YYYY-MM-DD.")
+    @Option(name: .long, help: "The Monday of the week, as YYYY-MM-DD (2000 to 2099).")
     var week: String = BookGenerator.defaultWeekStart.iso
 
     @Option(name: .long, help: """
-        How full the shared resources are meant to be (> 0; 0.6–0.85 is realistic, 1 or more a stress test): \
+        How full the shared resources are meant to be (0.01 to 100; 0.6–0.85 is realistic, 1 or more a stress test): \
         the status quo's busiest day on the departments, the whole week's insertion on the centre, hubs and \
         vendors.
         """)
     var load: Double = BookGenerator.defaultLoad
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        // The ranges of BookGenerator.problems(jobs:wards:weekStart:load:), said with the options' names.
+        guard (1...BookGenerator.maxJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be 1 to \(BookGenerator.maxJobs), not \(jobs).")
+        }
         guard (1...BookGenerator.maxWards).contains(wards) else {
             throw ValidationError("--wards must be 1 to \(BookGenerator.maxWards), not \(wards).")
         }
         guard let monday = CivilDate(iso: week) else {
             throw ValidationError("--week must be a date written YYYY-MM-DD, not '\(week)'.")
+        }
+        let years = JapaneseHolidays.supportedYears
+        guard years.contains(monday.year) else {
+            throw ValidationError("--week \(monday) is outside \(years.lowerBound)–\(years.upperBound), "
+                + "the years whose public holidays mailplan knows.")
         }
         guard monday.weekday == .monday else {
             throw ValidationError("--week must be a Monday; \(monday) is a \(monday.weekday). "
@@ -52,8 +60,9 @@ struct GenerateCommand: ParsableCommand {
         guard !BookGenerator.workingDays(inWeekOf: monday).isEmpty else {
             throw ValidationError("--week \(monday): the week has no working day.")
         }
-        guard load > 0 && load.isFinite else {
-            throw ValidationError("--load must be a positive number, not \(load).")
+        guard BookGenerator.loads.contains(load) else {
+            let loads = BookGenerator.loads
+            throw ValidationError("--load must be \(loads.lowerBound) to \(Int(loads.upperBound)), not \(load).")
         }
         guard !out.isEmpty else { throw ValidationError("--out must name a folder.") }
     }

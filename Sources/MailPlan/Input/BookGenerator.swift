@@ -37,8 +37,13 @@ public struct BookGenerator: Sendable {
     public static let maxWards = 24
     /// The Monday of the main bundled week.
     public static let defaultWeekStart = CivilDate(uncheckedYear: 2026, month: 11, day: 30)
+    /// The most jobs a week can have: 16 times the largest benchmark rung, generated in about 20 s.
+    public static let maxJobs = 100_000
     /// A realistic shared load (DESIGN §10: 60–85 % of capacity).
     public static let defaultLoad = 0.75
+    /// The loads accepted: from a hundredth (resources a hundred times what the work needs) to a hundred times
+    /// over. Far outside them the sizes no longer fit the site file's whole numbers.
+    public static let loads: ClosedRange<Double> = 0.01...100
     /// Ward desks are staffed in proportion to households so that the wards' status-quo work fills this share
     /// of their hours on average …
     static let wardLoad = 0.8
@@ -76,16 +81,22 @@ public struct BookGenerator: Sendable {
     /// What is wrong with a set of arguments, one sentence each; empty when they are usable.
     public static func problems(jobs: Int, wards: Int, weekStart: CivilDate, load: Double) -> [String] {
         var found: [String] = []
-        if jobs < 1 { found.append("the number of jobs must be at least 1, not \(jobs)") }
+        if !(1...maxJobs).contains(jobs) { found.append("the number of jobs must be 1 to \(maxJobs), not \(jobs)") }
         if !(1...maxWards).contains(wards) {
             found.append("the number of wards must be 1 to \(maxWards), not \(wards)")
         }
-        if weekStart.weekday != .monday {
+        let years = JapaneseHolidays.supportedYears
+        if !years.contains(weekStart.year) {
+            found.append("the week of \(weekStart) is outside \(years.lowerBound)–\(years.upperBound), "
+                + "the years whose public holidays mailplan knows")
+        } else if weekStart.weekday != .monday {
             found.append("the week must start on a Monday; \(weekStart) is a \(weekStart.weekday)")
         } else if workingDays(inWeekOf: weekStart).isEmpty {
             found.append("the week of \(weekStart) has no working day")
         }
-        if !(load > 0 && load.isFinite) { found.append("the load must be a positive number, not \(load)") }
+        if !loads.contains(load) {
+            found.append("the load must be \(loads.lowerBound) to \(Int(loads.upperBound)), not \(load)")
+        }
         return found
     }
 
