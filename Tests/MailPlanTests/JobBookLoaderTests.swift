@@ -30,7 +30,9 @@ struct JobProblem: Sendable, CustomTestStringConvertible {
             (4, 39, "pieces must be above 0, found 0"),
             (5, 39, "pieces must be above 0, found -3"),
             (6, 39, "pieces must be a whole number above 0 in digits, found 'abc'"),
-            (7, 39, "pieces must be written without thousands separators: write 1000, found '1,000'")),
+            (7, 39, "pieces must be written without thousands separators: write 1000, found '1,000'"),
+            (8, 39, "pieces must be at most 1,000,000,000, found 1000000001"),
+            (9, 39, "pieces must be at most 1,000,000,000, found 9223372036854775808")),
         JobProblem("unknown-codes",
             (3, 15, "unknown ward 'kitaa'; did you mean 'kita'? (write a ward code or Japanese name from "
                 + "[[wards]] of the site)"),
@@ -46,7 +48,9 @@ struct JobProblem: Sendable, CustomTestStringConvertible {
         JobProblem("bad-numbers",
             (3, 79, "inserts must be 0 or more, found -1"),
             (4, 85, "weight_g must be a number of grams above 0, found '0'"),
-            (5, 68, "weight_g must be a number of grams above 0, found 'heavy'")),
+            (5, 68, "weight_g must be a number of grams above 0, found 'heavy'"),
+            (6, 66, "inserts must be at most 1,000,000,000, found 1000000001"),
+            (6, 77, "weight_g must be at most 1,000,000,000 grams, found '1e10'")),
         JobProblem("bad-dates",
             (3, 84, "ready must be a date written YYYY-MM-DD, found '2026/11/30'"),
             (4, 99, "due must be a date written YYYY-MM-DD, found '2026-11-31'"),
@@ -211,6 +215,6 @@ struct JobBookLoaderTests {
         // One fixture's problems are spread over all its rows; none stops the others from being found.
         let path = LoaderFixture.path("week/bad-pieces.csv")
         let found = diagnostics(in: path) { _ = try JobBookLoader.load(jobs: path, site: LoaderFixture.baseSite) }
-        #expect(found.map(\.line) == [3, 4, 5, 6, 7])
+        #expect(found.map(\.line) == [3, 4, 5, 6, 7, 8, 9])
     }
 }

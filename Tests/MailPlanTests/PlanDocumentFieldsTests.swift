@@ -43,3 +43,15 @@ struct PlanDocumentFieldsTests {
         #expect(book.jobsDigest.count == 16 && book.jobsDigest.allSatisfy(\.isHexDigit))
     }
 }
+
+@Suite("Yen in the summary")
+struct GroupedYenTests {
+    /// Whole yen with separators at every size, past `Int.max` too (a sum of site-sized figures can get there,
+    /// and the conversion to `Int` trapped).
+    @Test(arguments: [(0.0, "0"), (999.4, "999"), (1000, "1,000"), (-1234.5, "-1,235"), (123_456_789, "123,456,789"),
+                      (9.3e18, "9,300,000,000,000,000,000"), (-1e21, "-1,000,000,000,000,000,000,000"),
+                      (Double(UInt64.max), "18,446,744,073,709,551,616")])
+    func groupsEveryThreeDigits(value: Double, text: String) {
+        #expect(PlanSummary.grouped(value) == text)
+    }
+}

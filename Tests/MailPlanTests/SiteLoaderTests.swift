@@ -152,6 +152,29 @@ struct SiteLoaderTests {
         #expect(site.tariff.classes.map(\.tiers.count) == [4, 2])
     }
 
+    /// Each number of the template site in turn (the first of its line) set past the size any site number may
+    /// have: the loader reports exactly that value and nothing else. Before the size rule, most of them loaded,
+    /// and planning then trapped or built a model with infinite coefficients.
+    @Test func everyNumberOfTheTemplateIsSizeChecked() throws {
+        let path = LoaderFixture.checkout.appendingPathComponent("Jobs/template/site.toml").path
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let number = /=\s*(-?[0-9][0-9_.eE+]*)(?=\s*[,}#]|\s*$)/  // a number, not a date
+        var checked = 0
+        for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            guard let match = line.firstMatch(of: number) else { continue }
+            var changed = lines
+            changed[index] = line.replacingCharacters(in: match.1.startIndex..<match.1.endIndex, with: "2_000_000_000")
+            let found = diagnostics(in: "site.toml") {
+                _ = try SiteLoader.parse(changed.joined(separator: "\n"), file: "site.toml")
+            }
+            #expect(found.count == 1 && found.first?.line == index + 1
+                        && found.first?.message.hasSuffix("must be at most 1,000,000,000 in size, found 2000000000") == true,
+                    "line \(index + 1): \(line) → \(found)")
+            checked += 1
+        }
+        #expect(checked >= 40)
+    }
+
     @Test func sectionsThatMayBeLeftOutTakeTheirDefaults() throws {
         let text = try String(contentsOfFile: LoaderFixture.baseSite, encoding: .utf8)
         let start = try #require(text.range(of: "[calendar]"))

@@ -167,6 +167,27 @@ import Testing
         ])
     }
 
+    @Test func numbersPastABillionOrBelowAMillionthAreRejectedWhateverTheCheck() throws {
+        let (site, log) = try reader(["a = 1e308", "b = 1_000_000_001", "c = 1e-308", "d = -2e9", "e = 1e9", "f = 1e-6",
+                                      "g = 0.0", "h = -1_000_000_000", "i = 9_223_372_036_854_775_807"])
+        #expect(site.nonNegativeDouble("a") == nil)
+        #expect(site.nonNegativeInt("b") == nil)
+        #expect(site.positiveDouble("c") == nil)
+        #expect(site.double("d", .between(-3e9...0)) == nil)  // a check's own range does not widen the sizes
+        #expect(site.positiveDouble("e") == 1e9)
+        #expect(site.positiveDouble("f") == 1e-6)
+        #expect(site.nonNegativeDouble("g") == 0)
+        #expect(site.int("h", .between(-2_000_000_000...0)) == -1_000_000_000)
+        #expect(site.optionalInt("i", .nonNegative) == nil)
+        #expect(messages(log) == [
+            "site.toml:1:5: error: 'a' must be at most 1,000,000,000 in size, found 1e+308",
+            "site.toml:2:5: error: 'b' must be at most 1,000,000,000 in size, found 1000000001",
+            "site.toml:3:5: error: 'c' must be 0 or at least 0.000001 in size, found 1e-308",
+            "site.toml:4:5: error: 'd' must be at most 1,000,000,000 in size, found -2000000000",
+            "site.toml:9:5: error: 'i' must be at most 1,000,000,000 in size, found 9223372036854775807",
+        ])
+    }
+
     @Test func arraysOfTablesFromHeadersOrInlineTables() throws {
         let (site, log) = try reader(["stops = [{ id = 1 }, 2, { id = 3 }]", "[wards]", "name = \"x\""])
         #expect(site.tables("stops")?.compactMap { $0.int("id") } == [1, 3])

@@ -48,6 +48,9 @@ struct CellReader {
             guard let grams = Double(text), grams.isFinite, grams > 0 else {
                 return fail("weight_g must be a number of grams above 0, found '\(text)'")
             }
+            guard grams <= TOMLReader.largestNumber else {
+                return fail("weight_g must be at most 1,000,000,000 grams, found '\(text)'")
+            }
             row.weightGrams = grams
         case .stages: row.stages = stages(text, fail)
         case .current: row.current = kinds(text, fail)
@@ -102,7 +105,8 @@ struct CellReader {
         return nil
     }
 
-    /// A whole number written in plain digits, at least `minimum`.
+    /// A whole number written in plain digits, at least `minimum` and at most a billion (as every number of a
+    /// site is, ``TOMLReader/largestNumber``).
     private func wholeNumber(_ text: String, _ column: JobColumn, minimum: Int, _ fail: (String) -> Void) -> Int? {
         let bound = minimum == 0 ? "0 or more" : "above \(minimum - 1)"
         if let value = Int(text) {
@@ -110,7 +114,15 @@ struct CellReader {
                 fail("\(column) must be \(bound), found \(text)")
                 return nil
             }
+            guard value <= Int(TOMLReader.largestNumber) else {
+                fail("\(column) must be at most 1,000,000,000, found \(text)")
+                return nil
+            }
             return value
+        }
+        if !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {  // digits past Int.max
+            fail("\(column) must be at most 1,000,000,000, found \(text)")
+            return nil
         }
         let digitsOnly = text.filter { $0 != "," }
         if text.contains(","), !digitsOnly.isEmpty, Int(digitsOnly) != nil {

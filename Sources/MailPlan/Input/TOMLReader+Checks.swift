@@ -16,26 +16,36 @@ extension TOMLReader {
 
     // MARK: - Checked numbers
 
+    /// The largest size of a checked number: no price, capacity, count or rate of a site comes near it, and the
+    /// products the planner forms of a few of them stay far inside what its whole yen and GLPK can hold.
+    public static let largestNumber = 1e9
+    /// The smallest size of a checked number other than 0: a rate of 1e-300 pieces an hour would make a job's
+    /// hours infinite.
+    public static let smallestNumber = 1e-6
+
     /// The integer at `key` if it meets `check`; records a problem and returns nil otherwise or if missing.
+    ///
+    /// Its size must be at most ``largestNumber`` whatever the check.
     public func int(_ key: String, _ check: Check<Int>) -> Int? {
-        checked(key, int(key), check, shown: String.init)
+        checked(key, sized(key, int(key)), check, shown: String.init)
     }
 
     /// The integer at `key` if it meets `check`, or nil if absent; records a problem if it does not meet it.
     public func optionalInt(_ key: String, _ check: Check<Int>) -> Int? {
-        checked(key, optionalInt(key), check, shown: String.init)
+        checked(key, sized(key, optionalInt(key)), check, shown: String.init)
     }
 
     /// The finite number at `key` if it meets `check`; records a problem and returns nil otherwise or if missing.
     ///
-    /// `inf` and `nan` are rejected whatever the check: no quantity in a site file is meant to be either.
+    /// Whatever the check, `inf` and `nan` are rejected (no quantity in a site file is meant to be either), and so
+    /// is a size above ``largestNumber`` or, other than 0, below ``smallestNumber``.
     public func double(_ key: String, _ check: Check<Double>) -> Double? {
-        checked(key, finite(key, double(key)), check, shown: Self.shown)
+        checked(key, sized(key, double(key)), check, shown: Self.shown)
     }
 
     /// The finite number at `key` if it meets `check`, or nil if absent; records a problem if it does not.
     public func optionalDouble(_ key: String, _ check: Check<Double>) -> Double? {
-        checked(key, finite(key, optionalDouble(key)), check, shown: Self.shown)
+        checked(key, sized(key, optionalDouble(key)), check, shown: Self.shown)
     }
 
     /// The number at `key` if it is finite and at least 0.
@@ -59,10 +69,27 @@ extension TOMLReader {
         return value
     }
 
-    private func finite(_ key: String, _ value: Double?) -> Double? {
+    private func sized(_ key: String, _ value: Double?) -> Double? {
         guard let value else { return nil }
         guard value.isFinite else {
             error("'\(key)' must be a finite number, found \(Self.shown(value))", at: key)
+            return nil
+        }
+        guard abs(value) <= Self.largestNumber else {
+            error("'\(key)' must be at most 1,000,000,000 in size, found \(Self.shown(value))", at: key)
+            return nil
+        }
+        guard value == 0 || abs(value) >= Self.smallestNumber else {
+            error("'\(key)' must be 0 or at least 0.000001 in size, found \(Self.shown(value))", at: key)
+            return nil
+        }
+        return value
+    }
+
+    private func sized(_ key: String, _ value: Int?) -> Int? {
+        guard let value else { return nil }
+        guard value.magnitude <= UInt(Self.largestNumber) else {
+            error("'\(key)' must be at most 1,000,000,000 in size, found \(value)", at: key)
             return nil
         }
         return value

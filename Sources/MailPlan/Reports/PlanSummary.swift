@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text summary `mailplan plan` prints: cost by component against the status quo, ward hours,
 /// hand-offs, postal lots per tier, late pieces and the solver's figures.
 public enum PlanSummary {
@@ -42,10 +44,11 @@ public enum PlanSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Whole yen with thousands separators.
+    /// Whole yen with thousands separators, of any size (a sum past `Int.max` is printed, not trapped on).
     public static func grouped(_ value: Double) -> String {
-        let rounded = Int(value.rounded())
-        let digits = String(abs(rounded))
+        let rounded = value.rounded()
+        guard rounded.isFinite else { return "\(value)" }
+        let digits = String(format: "%.0f", rounded.magnitude)  // every digit of a whole double, exactly
         var result = ""
         for (index, character) in digits.enumerated() {
             if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
