@@ -30,10 +30,9 @@ struct ValidateCommandTests {
         #expect(result.status == 65)
         #expect(result.stdout == "")
         let printed = lines(result.stderr)
-        #expect(printed.count == 5)
+        #expect(printed.count == 7)
         #expect(printed.first == "\(week):3:39: error: pieces must be a whole number above 0, found '1.5'")
-        #expect(printed.last == "\(week):7:39: error: pieces must be written without thousands separators: "
-            + "write 1000, found '1,000'")
+        #expect(printed.last == "\(week):9:39: error: pieces must be at most 1,000,000,000, found 9223372036854775808")
     }
 
     @Test func siteProblemsAreReportedWithExit65() throws {
