@@ -40,11 +40,14 @@ struct ExportCommand: ParsableCommand {
         let model = WeekModel(RouteCatalogue(book))
         for (path, format) in [(mps, WeekModel.Format.mps), (lp, .lp)] {
             guard let path else { continue }
-            do {
-                try model.write(to: path, format: format)
-            } catch {
-                printError("mailplan: cannot write \(path): \(error)")
-                throw ExitCode(ExitStatus.cannotCreate)
+            try reportingOutputErrors {
+                // GLPK's writer renames its finished file over the path: never over a folder or a device.
+                if let refusal = OutputFiles.refusal(path) { throw OutputFiles.Failure(path: path, reason: refusal) }
+                do {
+                    try model.write(to: path, format: format)
+                } catch {
+                    throw OutputFiles.Failure(path: path, reason: "\(error)")
+                }
             }
         }
         print("\(model.rows) rows, \(model.columns) columns (\(model.integers) integer), \(model.nonzeros) nonzeros; "

@@ -72,11 +72,9 @@ struct GenerateCommand: ParsableCommand {
         let monday = CivilDate(iso: week)!
         let generator = BookGenerator(jobs: jobs, seed: seed, wards: wards, weekStart: monday, load: load)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        do {
+        try reportingOutputErrors {
             try OutputFiles.write([("site.toml", Data(generator.siteTOML().utf8)),
                                    ("week.csv", Data(generator.weekCSV().utf8))], into: folder)
-        } catch {
-            throw GenerateError(message: "cannot write site.toml and week.csv into \(out): \(reason(error))")
         }
 
         let summary = generator.summary
@@ -89,19 +87,4 @@ struct GenerateCommand: ParsableCommand {
     private func hundredths(_ value: Double) -> String {
         String(Double(Int((value * 100).rounded())) / 100)
     }
-
-    /// The operating system's words for a file error, where Foundation has them.
-    private func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return nsError.localizedDescription
-    }
-}
-
-/// A failure to write the generated files.
-struct GenerateError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

@@ -92,10 +92,11 @@ struct PlanCommand: ParsableCommand {
         let evaluation = try reportingDefects { try PlanEvaluator(book).checked(plan) }
         let document = PlanDocument(plan: plan, evaluation: evaluation, statusQuo: statusQuo, book: book, solveSeconds: seconds)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try OutputFiles.write([
-            ("plan.json", try document.json() + Data("\n".utf8)),
-            ("plan.csv", Data(PlanCSV.text(plan, book: book).utf8)),
-        ], into: folder)
+        let json = try document.json() + Data("\n".utf8)
+        try reportingOutputErrors {
+            try OutputFiles.write([("plan.json", json), ("plan.csv", Data(PlanCSV.text(plan, book: book).utf8))],
+                                  into: folder)
+        }
         switch format {
         case .text:
             print(PlanSummary.text(document), terminator: "")

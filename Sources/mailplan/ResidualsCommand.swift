@@ -75,7 +75,9 @@ struct ResidualsCommand: ParsableCommand {
         }
         if let output {
             let url = URL(fileURLWithPath: output)
-            try OutputFiles.write([(url.lastPathComponent, report)], into: url.deletingLastPathComponent())
+            try reportingOutputErrors {
+                try OutputFiles.write([(url.lastPathComponent, report)], into: url.deletingLastPathComponent())
+            }
         } else {
             FileHandle.standardOutput.write(report)
         }

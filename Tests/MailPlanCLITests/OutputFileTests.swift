@@ -1,0 +1,75 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// Every command that writes files refuses, with exit 73 and the path, to replace anything but a regular file.
+/// The atomic writes rename a finished file over the path, which turned a device such as `/dev/full` into a plain
+/// file (and a folder or a file named as `--out` gave exit 1 and Foundation's raw error). The tests use a named
+/// pipe in a temporary folder in place of a device.
+@Suite("Output paths that are not files")
+struct OutputFileTests {
+    private static func isPipe(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
+    }
+
+    private func folderWithPipe(named name: String) throws -> (folder: URL, pipe: String) {
+        let folder = try CLIRunner.temporaryFolder("output")
+        let pipe = folder.appendingPathComponent(name).path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        return (folder, pipe)
+    }
+
+    @Test func planLeavesAPipeNamedPlanJSONAndWritesNothing() throws {
+        let (folder, pipe) = try folderWithPipe(named: "plan.json")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["plan", PlanCommandTests.template, "--planner", "greedy", "--out", folder.path,
+                                        "--quiet"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr == "mailplan: cannot write \(pipe): it is not a regular file (a device, a pipe or a "
+                    + "socket), and only files are replaced\n")
+        #expect(Self.isPipe(pipe))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.json"])
+    }
+
+    @Test func exportLeavesAPipe() throws {
+        let (folder, pipe) = try folderWithPipe(named: "week.mps")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["export", PlanCommandTests.template, "--mps", pipe])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("mailplan: cannot write \(pipe): it is not a regular file"), "\(result.stderr)")
+        #expect(Self.isPipe(pipe))
+    }
+
+    @Test func residualsLeavesAPipeAndRefusesAFolder() throws {
+        let (folder, pipe) = try folderWithPipe(named: "report.csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan")
+        let planned = try CLIRunner.run(["plan", PlanCommandTests.template, "--planner", "status-quo", "--out", plan.path,
+                                         "--quiet"])
+        try #require(planned.status == 0, "\(planned.stderr)")
+        for (output, reason) in [(pipe, "it is not a regular file"), (plan.path, "it is a folder")] {
+            let result = try CLIRunner.run(["residuals", PlanCommandTests.template, "--plan",
+                                            plan.appendingPathComponent("plan.json").path, "--output", output])
+            #expect(result.status == 73, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("mailplan: cannot write \(output): \(reason)"), "\(result.stderr)")
+        }
+        #expect(Self.isPipe(pipe))
+    }
+
+    @Test func aFileNamedAsTheOutputFolderIsExit73() throws {
+        let folder = try CLIRunner.temporaryFolder("output")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("taken")
+        try Data("kept\n".utf8).write(to: file)
+        for command in [["plan", PlanCommandTests.template, "--planner", "greedy", "--quiet", "--out", file.path],
+                        ["generate", "--jobs", "3", "--seed", "1", "--out", file.path]] {
+            let result = try CLIRunner.run(command)
+            #expect(result.status == 73, "\(command[0]): \(result.stderr)")
+            #expect(result.stderr == "mailplan: cannot write \(file.path): it is a file, not a folder\n", "\(command[0])")
+            #expect(try String(contentsOf: file, encoding: .utf8) == "kept\n")
+        }
+    }
+}
