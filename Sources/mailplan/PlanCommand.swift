@@ -77,8 +77,8 @@ struct PlanCommand: ParsableCommand {
             plan = HeuristicPlanners.greedy(catalogue)
         case .optimal:
             let progress = ProgressLine(enabled: !quiet)
-            let log = try progressLog.map { path in try creating(path) { try ProgressLog(path: path) } }
-            let search = try searchLog.map { path in try creating(path) { try SearchLog(path: path) } }
+            let log = try progressLog.map { path in try reportingOutputErrors { try ProgressLog(path: path) } }
+            let search = try searchLog.map { path in try reportingOutputErrors { try SearchLog(path: path) } }
             var options = OptimalPlanner.Options(timeLimit: TimeLimit.duration(timeLimit), relativeGap: gap,
                                                  progress: { progress.show($0); log?.record($0) })
             if let search { options.searchTrace = { search.record($0) } }
@@ -103,16 +103,6 @@ struct PlanCommand: ParsableCommand {
             print("wrote \(folder.appendingPathComponent("plan.json").path) and \(folder.appendingPathComponent("plan.csv").path)")
         case .json:
             FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
-        }
-    }
-
-    /// A log file opened by `open`, or the exit status for a file that cannot be created.
-    private func creating<Log>(_ path: String, _ open: () throws -> Log) throws -> Log {
-        do {
-            return try open()
-        } catch {
-            printError("mailplan: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.cannotCreate)
         }
     }
 }

@@ -7,12 +7,14 @@ import Synchronization
 final class AppendingCSV: Sendable {
     private let handle: Mutex<FileHandle>
 
-    init(path: String, header: [String]) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data((header.joined(separator: ",") + "\n").utf8)),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle.seekToEndOfFile()
+    /// Creates the file, or empties it, and writes the header. Only a regular file is written: a folder, a device
+    /// or a pipe is refused (``OutputFiles/refusal(_:)``), since a log that cannot be written would stop the solve.
+    init(path: String, header: [String]) throws(OutputFiles.Failure) {
+        if let refusal = OutputFiles.refusal(path) { throw OutputFiles.Failure(path: path, reason: refusal) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputFiles.Failure(path: path, reason: String(cString: strerror(errno))) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        handle.write(Data((header.joined(separator: ",") + "\n").utf8))
         self.handle = Mutex(handle)
     }
 

@@ -59,6 +59,23 @@ struct OutputFileTests {
         #expect(Self.isPipe(pipe))
     }
 
+    /// The logs are appended as the solve goes (so they are not atomic), but they too write only regular files: a
+    /// pipe or a device was replaced by a plain file like the others.
+    @Test func planLogsLeaveAPipeAndRefuseAFolder() throws {
+        let (folder, pipe) = try folderWithPipe(named: "log.csv")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plan")
+        for option in ["--progress-log", "--search-log"] {
+            for (log, reason) in [(pipe, "it is not a regular file"), (folder.path, "it is a folder")] {
+                let result = try CLIRunner.run(["plan", PlanCommandTests.template, "--out", out.path, "--quiet", option, log])
+                #expect(result.status == 73, "\(option) \(log): \(result.stderr)")
+                #expect(result.stderr.hasPrefix("mailplan: cannot write \(log): \(reason)"), "\(result.stderr)")
+            }
+        }
+        #expect(Self.isPipe(pipe))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
     @Test func aFileNamedAsTheOutputFolderIsExit73() throws {
         let folder = try CLIRunner.temporaryFolder("output")
         defer { try? FileManager.default.removeItem(at: folder) }
