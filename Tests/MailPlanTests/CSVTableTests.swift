@@ -246,6 +246,23 @@ struct CSVTableTests {
         }
     }
 
+    /// A pipe (what the shell's `<(…)` passes) and a device read like files. Foundation's `Data(contentsOf:)`
+    /// refused both and called it "permission denied".
+    @Test func aPipeAndADeviceAreReadLikeFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pipe = directory.appendingPathComponent("week.csv").path
+        try #require(mkfifo(pipe, 0o600) == 0)
+        let text = "id,ward\n" + (1...5000).map { "\($0),北区\n" }.joined()  // more than a pipe's buffer
+        let writer = Thread { try? Data(text.utf8).write(to: URL(fileURLWithPath: pipe)) }
+        writer.start()
+        let csv = try CSVTable.load(path: pipe)
+        #expect(csv.records.count == 5000)
+        #expect(csv.records[4999][0].text == "5000")
+        #expect(try InputFileError.readBytes(atPath: "/dev/null").isEmpty)
+    }
+
     @Test func missingFileIsAnInputFileError() {
         let path = "/nonexistent-\(UUID().uuidString)/week.csv"
         #expect(throws: InputFileError(path: path, reason: .notFound)) { try CSVTable.load(path: path) }

@@ -47,15 +47,26 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
         guard !isDirectory.boolValue else {
             throw InputFileError(path: path, reason: .isDirectory)
         }
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            // Removed between the check and the read.
-            throw InputFileError(path: path, reason: .notFound)
-        } catch let error as CocoaError where error.code == .fileReadNoPermission {
-            throw InputFileError(path: path, reason: .unreadable("permission denied"))
-        } catch {
-            throw InputFileError(path: path, reason: .unreadable(error.localizedDescription))
+        // Read as a stream, so that a pipe (the shell's `<(…)`) or a device reads like a file; Foundation's
+        // Data(contentsOf:) refused both, and said "permission denied".
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            let code = errno
+            // ENOENT: removed between the check and the read.
+            throw InputFileError(path: path, reason: code == ENOENT ? .notFound : .unreadable(Self.words(code)))
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+            throw InputFileError(path: path, reason: .unreadable(posix.map { Self.words(Int32($0.code)) }
+                                                                   ?? error.localizedDescription))
+        }
+    }
+
+    /// The system's words for an `errno`, in lower case as they continue a sentence: "permission denied".
+    private static func words(_ code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 }
