@@ -166,6 +166,18 @@ private func problems(_ text: String) -> [String] {
         let deep = "a = " + String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
         #expect(problems(deep) == ["site.toml:1:105: error: arrays and inline tables are nested more than 100 deep"])
     }
+
+    /// Tables nested by dotted keys: a 10,000-part key crashed the loader (its stack, after 5 s and 1 GB). The depth
+    /// counts the header's parts, the key's and those of the inline tables around it; 100 is still accepted.
+    @Test func hostileDottedKeysAreRejectedWithoutCrashing() {
+        let parts = { (count: Int) in Array(repeating: "a", count: count).joined(separator: ".") }
+        let tooDeep = "keys and tables are nested more than 100 deep (counting every dotted part)"
+        #expect(problems(parts(10_000) + " = 1") == ["site.toml:1:1: error: " + tooDeep])
+        #expect(problems("[" + parts(101) + "]") == ["site.toml:1:2: error: " + tooDeep])
+        #expect(problems("[" + parts(60) + "]\n" + parts(41) + " = 1") == ["site.toml:2:1: error: " + tooDeep])
+        #expect(problems("x = { " + parts(50) + " = { " + parts(51) + " = 1 } }") == ["site.toml:1:111: error: " + tooDeep])
+        #expect(problems("[" + parts(60) + "]\n" + parts(40) + " = 1").allSatisfy { !$0.contains("nested") })
+    }
 }
 
 extension String {

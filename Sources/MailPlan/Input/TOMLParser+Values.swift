@@ -77,7 +77,9 @@ extension TOMLParser {
         while true {
             scanner.skipWhitespace()
             if scanner.isAtEnd || scanner.isAtNewline { throw notOnOneLine() }
+            let keyStart = scanner.position
             let key = try parseKey()
+            try checkTableDepth(path.count + key.count, keyAt: keyStart)
             try expectEquals(after: key)
             let value = try parseValue(path: path + key.map(\.name), depth: depth)
             builder.assign(key, value, in: table)

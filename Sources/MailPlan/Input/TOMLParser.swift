@@ -10,7 +10,8 @@ public struct TOMLParser {
 
     /// Past this many syntax errors the rest of the file is unlikely to be worth reading.
     static let maximumSyntaxErrors = 50
-    /// Arrays and inline tables nested deeper than this are rejected, so that hostile input cannot exhaust the stack.
+    /// Arrays and inline tables nested deeper than this are rejected, and so are keys whose tables lie deeper, so that
+    /// hostile input cannot exhaust the stack.
     static let maximumNesting = 100
 
     private init(_ text: String, file: String) {
@@ -93,7 +94,9 @@ public struct TOMLParser {
         case "[":
             try parseHeader()
         default:
+            let start = scanner.position
             let key = try parseKey()
+            try checkTableDepth(builder.current.path.count + key.count, keyAt: start)
             try expectEquals(after: key)
             let value = try parseValue(path: builder.current.path + key.map(\.name), depth: 0)
             builder.assign(key, value, in: builder.current)
@@ -106,7 +109,9 @@ public struct TOMLParser {
         let start = scanner.position
         let isArray = scanner.peek(1) == "["
         scanner.advance(isArray ? 2 : 1)
+        let keyStart = scanner.position
         let key = try parseKey()
+        try checkTableDepth(key.count, keyAt: keyStart)
         scanner.skipWhitespace()
         let closing = isArray ? "]]" : "]"
         guard scanner.lookingAt(closing) else {
@@ -170,6 +175,16 @@ public struct TOMLParser {
     }
 
     // MARK: - Keys
+
+    /// Rejects a key whose value would sit more than ``maximumNesting`` tables deep, counting the dotted parts of
+    /// the header, of the key and of the inline tables around it: deeper paths exhausted the stack (a 10,000-part
+    /// dotted key crashed after 5 s and 1 GB).
+    func checkTableDepth(_ depth: Int, keyAt start: Int) throws(TOMLSyntaxError) {
+        if depth > TOMLParser.maximumNesting {
+            throw scanner.error("keys and tables are nested more than \(TOMLParser.maximumNesting) deep "
+                                + "(counting every dotted part)", at: start)
+        }
+    }
 
     /// Reads a key with its dotted parts (`a."b c".d`), with whitespace allowed around the dots.
     mutating func parseKey() throws(TOMLSyntaxError) -> [TOMLKeyPart] {
