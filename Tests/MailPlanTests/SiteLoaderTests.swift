@@ -175,6 +175,21 @@ struct SiteLoaderTests {
         #expect(checked >= 40)
     }
 
+    /// Codes become parts of the planning model's names, which GLPK limits to 255 characters: 40 is the most.
+    @Test func aCodeHasAtMost40Characters() throws {
+        let path = LoaderFixture.checkout.appendingPathComponent("Jobs/template/site.toml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let longest = String(repeating: "k", count: 40), tooLong = String(repeating: "k", count: 41)
+        #expect(try SiteLoader.parse(text.replacingOccurrences(of: "\"kita\"", with: "\"\(longest)\""),
+                                     file: "site.toml").wards.contains { $0.id == longest })
+        let found = diagnostics(in: "site.toml") {
+            _ = try SiteLoader.parse(text.replacingOccurrences(of: "code = \"naga3\"", with: "code = \"\(tooLong)\""),
+                                     file: "site.toml")
+        }
+        #expect(found.map(\.message).first == "envelope code '\(tooLong)' has 41 characters; codes have at most 40 "
+                    + "(they become parts of the planning model's names, which GLPK limits to 255)", "\(found)")
+    }
+
     @Test func sectionsThatMayBeLeftOutTakeTheirDefaults() throws {
         let text = try String(contentsOfFile: LoaderFixture.baseSite, encoding: .utf8)
         let start = try #require(text.range(of: "[calendar]"))

@@ -113,6 +113,11 @@ final class SiteReading {
             reader.error("\(registry.what) code '\(code)' may use only the letters A–Z and a–z, digits, '_', '.' "
                 + "and '-' (codes become names in the planning model)", at: key)
             valid = false
+        } else if code.count > CodeRegistry.maximumLength {
+            reader.error("\(registry.what) code '\(code)' has \(code.count) characters; codes have at most "
+                + "\(CodeRegistry.maximumLength) (they become parts of the planning model's names, which GLPK "
+                + "limits to 255)", at: key)
+            valid = false
         }
         if let first = registry.first[code] {
             reader.error("duplicate \(registry.what) code '\(code)': it is already defined on line \(first.line)",
@@ -208,7 +213,11 @@ struct CodeRegistry {
         return ""
     }
 
-    /// Whether `code` is a valid code: one or more of `A-Z a-z 0-9 _ . -`.
+    /// The most characters a code may have. The planning model's longest names join two codes, a job's name (at
+    /// most ``RouteCatalogue/maximumJobNameLength`` and a suffix), a date and a number: well within GLPK's 255.
+    static let maximumLength = 40
+
+    /// Whether `code` is a valid code: one or more of `A-Z a-z 0-9 _ . -` (its length is checked apart).
     static func isValid(_ code: String) -> Bool {
         !code.isEmpty && code.unicodeScalars.allSatisfy { scalar in
             switch scalar {

@@ -19,9 +19,12 @@ public struct RouteCatalogue: Sendable {
     /// The status-quo route per job, when its `current` column names capable resources.
     public let statusQuo: [Route?]
 
-    /// A unique name fragment per job for model rows and columns: the id with unsafe characters replaced,
-    /// and the job's line number added when that makes two ids alike.
+    /// A unique name fragment per job for model rows and columns: the id with unsafe characters replaced, cut to
+    /// ``maximumJobNameLength`` characters, and numbered with the job's place in the book (from 1) when it was cut or
+    /// when that makes two ids alike.
     public let jobNames: [String]
+    /// The most characters of a job's id that its model names keep.
+    public static let maximumJobNameLength = 64
     /// Each job's postal class (``Tariff/mailClass(envelope:weightGrams:)``), nil when the tariff has none for it.
     let mailClasses: [MailClass?]
     /// Each resource's index in ``resources`` by its id.
@@ -41,7 +44,11 @@ public struct RouteCatalogue: Sendable {
         var seen: Set<String> = []
         jobNames = book.jobs.enumerated().map { index, job in
             var name = PlanningModel.safe(job.id)
-            if seen.contains(name) { name += "_\(index + 1)" }
+            // A long id is cut (GLPK limits names to 255 characters), and then, like a repeated one, numbered.
+            let cut = name.count > Self.maximumJobNameLength
+            if cut { name = String(name.prefix(Self.maximumJobNameLength)) }
+            if cut || seen.contains(name) { name += "_\(index + 1)" }
+            while seen.contains(name) { name += "_" }  // an id that was already written so
             seen.insert(name)
             return name
         }
