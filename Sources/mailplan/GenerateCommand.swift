@@ -79,8 +79,9 @@ struct GenerateCommand: ParsableCommand {
 
         let summary = generator.summary
         let folderText = out.hasSuffix("/") ? out : out + "/"
-        print("wrote \(folderText)site.toml and \(folderText)week.csv: \(summary.jobs) jobs, \(summary.wards) wards, "
-            + "\(summary.programs) programs, \(summary.pieces) pieces; load \(hundredths(summary.load)) on the centre, "
+        print("wrote \(folderText)site.toml and \(folderText)week.csv: \(counted(summary.jobs, "job")), "
+            + "\(counted(summary.wards, "ward")), \(counted(summary.programs, "program")), "
+            + "\(counted(summary.pieces, "piece")); load \(hundredths(summary.load)) on the centre, "
             + "hubs and vendors, \(hundredths(summary.overallLoad)) with the departments")
     }
 

@@ -30,9 +30,10 @@ struct ValidateCommand: ParsableCommand {
     /// planning horizon and the working days are those in it.
     static func summary(of book: JobBook) -> String {
         let wards = Set(book.jobs.map(\.ward)).count
-        return "\(count(book.jobs.count, "job")), \(count(wards, "ward")), \(count(book.totalPieces, "piece")), "
-            + "\(count(book.workingDays.count, "working day")) (\(book.horizonStart) … \(book.horizonEnd))"
+        return "\(counted(book.jobs.count, "job")), \(counted(wards, "ward")), \(counted(book.totalPieces, "piece")), "
+            + "\(counted(book.workingDays.count, "working day")) (\(book.horizonStart) … \(book.horizonEnd))"
     }
-
-    private static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 }
+
+/// `n` and the noun, in the plural unless `n` is 1: "1 job", "3 jobs".
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

@@ -31,6 +31,23 @@ struct GenerateCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// What the generator writes loads, at the corners of its ranges (a 100,000-job week was checked by hand: 20 s
+    /// to write), and the command says what it wrote, in the singular where there is one.
+    @Test(arguments: [(1, 24, 100.0, "2026-11-30"), (1, 1, 0.01, "2000-01-03"), (40, 3, 1.1, "2099-12-21")])
+    func whatItWritesLoads(jobs: Int, wards: Int, load: Double, week: String) throws {
+        let folder = try CLIRunner.temporaryFolder("generate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("week").path
+        let result = try CLIRunner.run(["generate", "--jobs", "\(jobs)", "--seed", "5", "--wards", "\(wards)",
+                                        "--load", "\(load)", "--week", week, "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let counts = jobs == 1 ? "1 job, 1 ward, 1 program, " : "40 jobs, 3 wards, "
+        #expect(result.stdout.hasPrefix("wrote \(out)/site.toml and \(out)/week.csv: \(counts)"), "\(result.stdout)")
+        let validated = try CLIRunner.run(["validate", out + "/week.csv"])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        #expect(validated.stdout.hasPrefix(jobs == 1 ? "1 job, 1 ward, " : "40 jobs, 3 wards, "), "\(validated.stdout)")
+    }
+
     /// The command's checks and the generator's own (``BookGenerator/problems(jobs:wards:weekStart:load:)``) are
     /// two statements of one rule: they must agree, at the edges of every range.
     @Test(arguments: [
