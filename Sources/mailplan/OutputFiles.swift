@@ -44,8 +44,10 @@ enum OutputFiles {
                 }
                 staged.append((temporary, final))
             }
-            for (temporary, final) in staged where rename(temporary.path, final.path) != 0 {
-                throw Failure(path: final.path, reason: String(cString: strerror(errno)))
+            for (temporary, final) in staged {
+                guard rename(temporary.path, final.path) == 0 else {
+                    throw Failure(path: final.path, reason: String(cString: strerror(errno)))
+                }
             }
         } catch {
             for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
