@@ -145,6 +145,10 @@ struct PlanDocumentReadingTests {
             if !fractionErrors.isEmpty {
                 #expect(fractionErrors.count == 1 && fractionErrors[0].hasPrefix("plan.json:\(at): error: '"), "\(fractionErrors) at \(at)")
                 #expect(fractionErrors.first?.hasSuffix("must be a whole number, not 0.5") == true, "\(fractionErrors)")
+                var asHuge = text
+                asHuge.replaceSubrange(range, with: "9223372036854775807")
+                #expect(Self.diagnostics(asHuge) == [fractionErrors[0].replacingOccurrences(
+                    of: "must be a whole number, not 0.5", with: "must be a whole number below 9.2e18 in size, not 9223372036854775807")])
                 wholeNumbers += 1
             }
             checked += 1

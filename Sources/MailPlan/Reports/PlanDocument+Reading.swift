@@ -87,8 +87,11 @@ extension PlanDocument {
         for path in wholeNumberPaths {
             for (node, name) in nodes(root, path[...]) {
                 guard case .number(let text) = node.value, let value = Double(text), value.isFinite else { continue }
-                if value.rounded() != value || abs(value) >= 9.2e18 {
+                if value.rounded() != value {
                     collector.error("'\(name.dropFirst())' must be a whole number, not \(text)", at: node.location(in: file))
+                } else if abs(value) >= 9.2e18 {
+                    collector.error("'\(name.dropFirst())' must be a whole number below 9.2e18 in size, not \(text)",
+                                    at: node.location(in: file))
                 }
             }
         }
