@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailPlan
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,7 @@ enum OutputFiles {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(path: folder.path, reason: reason(error))
+            throw Failure(path: folder.path, reason: SystemWords.of(error))
         }
         for (name, _) in files {
             let final = folder.appendingPathComponent(name).path
@@ -37,16 +38,16 @@ enum OutputFiles {
             for (name, data) in files {
                 let final = folder.appendingPathComponent(name)
                 let temporary = folder.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                staged.append((temporary, final))  // removed below if anything fails, this one included
                 do {
                     try data.write(to: temporary)
                 } catch {
-                    throw Failure(path: final.path, reason: reason(error))
+                    throw Failure(path: final.path, reason: SystemWords.of(error))
                 }
-                staged.append((temporary, final))
             }
             for (temporary, final) in staged {
                 guard rename(temporary.path, final.path) == 0 else {
-                    throw Failure(path: final.path, reason: String(cString: strerror(errno)))
+                    throw Failure(path: final.path, reason: SystemWords.of(errno: errno))
                 }
             }
         } catch {
@@ -64,15 +65,6 @@ enum OutputFiles {
         case S_IFDIR: return "it is a folder"
         default: return "it is not a regular file (a device, a pipe or a socket), and only files are replaced"
         }
-    }
-
-    /// The operating system's words for a file error, where Foundation has them.
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return nsError.localizedDescription
     }
 }
 

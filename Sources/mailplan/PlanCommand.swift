@@ -70,6 +70,8 @@ struct PlanCommand: ParsableCommand {
         let catalogue = RouteCatalogue(book)
         let statusQuo = HeuristicPlanners.statusQuo(catalogue)
         let plan: Plan
+        // A log that could not be written to the end: reported after the plan's own files, which it does not spoil.
+        var incompleteLogs: [OutputFiles.Failure] = []
         switch planner {
         case .statusQuo:
             plan = statusQuo
@@ -84,8 +86,8 @@ struct PlanCommand: ParsableCommand {
             if let search { options.searchTrace = { search.record($0) } }
             plan = try OptimalPlanner(options: options).plan(catalogue)
             progress.finish()
-            log?.finish(plan)
-            search?.finish()
+            do { try log?.finish(plan) } catch { incompleteLogs.append(error) }
+            do { try search?.finish() } catch { incompleteLogs.append(error) }
         }
         let seconds = (ContinuousClock.now - began).seconds
         // The plan is checked before anything is written: a planner's defect is reported, never written as a plan.
@@ -103,6 +105,10 @@ struct PlanCommand: ParsableCommand {
             print("wrote \(folder.appendingPathComponent("plan.json").path) and \(folder.appendingPathComponent("plan.csv").path)")
         case .json:
             FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+        }
+        guard incompleteLogs.isEmpty else {
+            incompleteLogs.forEach { printError("mailplan: \($0)") }
+            throw ExitCode(ExitStatus.cannotCreate)
         }
     }
 }

@@ -4,27 +4,49 @@ import Synchronization
 
 /// A CSV file whose rows are appended as they come, from any thread, so that a trace survives a solve that is stopped.
 /// Fields are written as given, unquoted: its callers write numbers and words without commas, quotes or line breaks.
+///
+/// A row that cannot be written (a full disk) stops the log, never the solve: ``close()`` then reports it.
 final class AppendingCSV: Sendable {
-    private let handle: Mutex<FileHandle>
+    private let path: String
+    /// The file, and the system's words for the first write that failed.
+    private let state: Mutex<(handle: FileHandle, failure: String?)>
 
     /// Creates the file, or empties it, and writes the header. Only a regular file is written: a folder, a device
     /// or a pipe is refused (``OutputFiles/refusal(_:)``), since a log that cannot be written would stop the solve.
     init(path: String, header: [String]) throws(OutputFiles.Failure) {
         if let refusal = OutputFiles.refusal(path) { throw OutputFiles.Failure(path: path, reason: refusal) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw OutputFiles.Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OutputFiles.Failure(path: path, reason: SystemWords.of(errno: errno)) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        handle.write(Data((header.joined(separator: ",") + "\n").utf8))
-        self.handle = Mutex(handle)
+        do {
+            try handle.write(contentsOf: Data((header.joined(separator: ",") + "\n").utf8))
+        } catch {
+            throw OutputFiles.Failure(path: path, reason: SystemWords.of(error))
+        }
+        self.path = path
+        state = Mutex((handle, nil))
     }
 
     func append(_ fields: [String]) {
         let line = fields.joined(separator: ",") + "\n"
-        handle.withLock { $0.write(Data(line.utf8)) }
+        state.withLock { state in
+            guard state.failure == nil else { return }
+            do {
+                try state.handle.write(contentsOf: Data(line.utf8))
+            } catch {
+                state.failure = SystemWords.of(error)
+            }
+        }
     }
 
-    func close() {
-        handle.withLock { try? $0.close() }
+    /// Closes the file.
+    /// - Throws: ``OutputFiles/Failure`` when a row could not be written: the log on disk is incomplete.
+    func close() throws(OutputFiles.Failure) {
+        let failure = state.withLock { state in
+            try? state.handle.close()
+            return state.failure
+        }
+        if let failure { throw OutputFiles.Failure(path: path, reason: failure + "; the log is incomplete") }
     }
 
     /// A number with `format`, or empty when unknown.
@@ -50,11 +72,12 @@ final class ProgressLog: Sendable {
               bound: progress.bound, gap: progress.gap)
     }
 
-    /// The plan's own figures, as in plan.json.
-    func finish(_ plan: Plan) {
+    /// The plan's own figures, as in plan.json; then closes the file.
+    /// - Throws: ``OutputFiles/Failure`` when a row could not be written.
+    func finish(_ plan: Plan) throws(OutputFiles.Failure) {
         write(elapsed: plan.solver?.seconds ?? 0, phase: "final", incumbent: plan.solver?.objective,
               bound: plan.solver?.bound, gap: plan.solver?.gap)
-        file.close()
+        try file.close()
     }
 
     private func write(elapsed: Double, phase: String, incumbent: Double?, bound: Double?, gap: Double?) {
@@ -90,7 +113,9 @@ final class SearchLog: Sendable {
                      String(format: "%.2f", step.incumbent)])
     }
 
-    func finish() {
-        file.close()
+    /// Closes the file.
+    /// - Throws: ``OutputFiles/Failure`` when a row could not be written.
+    func finish() throws(OutputFiles.Failure) {
+        try file.close()
     }
 }

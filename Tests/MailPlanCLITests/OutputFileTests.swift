@@ -90,3 +90,28 @@ struct OutputFileTests {
         }
     }
 }
+
+@Suite("Output files that cannot be written whole")
+struct OutputWriteFailureTests {
+    /// Under a file-size limit of 1 KB (the shell's `ulimit -f`, with SIGXFSZ ignored so that the write fails with
+    /// EFBIG rather than killing the process) plan.json cannot be written: exit 73 with the system's words, and
+    /// no temporary file is left behind (a half-written one was, when its own write failed).
+    @Test func aFileTooLargeIsExit73AndLeavesNothing() throws {
+        let folder = try CLIRunner.temporaryFolder("output")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("plan")
+        let command = ["trap '' XFSZ; ulimit -f 2; exec \"$0\" \"$@\"", CLIRunner.executable.path, "plan",
+                       PlanCommandTests.template, "--planner", "greedy", "--quiet", "--out", out.path]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c"] + command
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 73, "\(stderr)")
+        #expect(stderr == "mailplan: cannot write \(out.path)/plan.json: file too large\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+}

@@ -269,3 +269,21 @@ struct CSVTableTests {
         #expect(InputFileError(path: "week.csv", reason: .notFound).description == "week.csv: no such file")
     }
 }
+
+@Suite("The system's words for file errors")
+struct SystemWordsTests {
+    /// Foundation on Linux wraps the POSIX error of a failed write in a `CocoaError` whose underlying error is a
+    /// `POSIXError` (Data.write) or an `NSError` (FileHandle.write); both give strerror's words, where the lookup as
+    /// `NSError` alone found neither and the message was "The operation could not be completed."
+    @Test func posixErrorsUnderFoundationsOwn() {
+        let wrapped = CocoaError(.fileWriteOutOfSpace, userInfo: [NSUnderlyingErrorKey: POSIXError(.ENOSPC)])
+        #expect(SystemWords.of(wrapped) == "no space left on device")
+        let bridged = NSError(domain: NSCocoaErrorDomain, code: 640,
+                              userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EFBIG))])
+        #expect(SystemWords.of(bridged) == "file too large")
+        #expect(SystemWords.of(POSIXError(.EACCES)) == "permission denied")
+        #expect(SystemWords.of(errno: ENOENT) == "no such file or directory")
+        let plain = CocoaError(.fileWriteUnknown)
+        #expect(SystemWords.of(plain) == plain.localizedDescription)
+    }
+}

@@ -53,20 +53,13 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
         guard descriptor >= 0 else {
             let code = errno
             // ENOENT: removed between the check and the read.
-            throw InputFileError(path: path, reason: code == ENOENT ? .notFound : .unreadable(Self.words(code)))
+            throw InputFileError(path: path, reason: code == ENOENT ? .notFound : .unreadable(SystemWords.of(errno: code)))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             return [UInt8](try handle.readToEnd() ?? Data())
         } catch {
-            let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-            throw InputFileError(path: path, reason: .unreadable(posix.map { Self.words(Int32($0.code)) }
-                                                                   ?? error.localizedDescription))
+            throw InputFileError(path: path, reason: .unreadable(SystemWords.of(error)))
         }
-    }
-
-    /// The system's words for an `errno`, in lower case as they continue a sentence: "permission denied".
-    private static func words(_ code: Int32) -> String {
-        String(cString: strerror(code)).lowercased()
     }
 }
