@@ -43,10 +43,10 @@ struct ExportCommand: ParsableCommand {
             try reportingOutputErrors {
                 // GLPK's writer renames its finished file over the path: never over a folder or a device.
                 if let refusal = OutputFiles.refusal(path) { throw OutputFiles.Failure(path: path, reason: refusal) }
-                do {
+                do throws(WeekModel.WriteFailure) {
                     try model.write(to: path, format: format)
                 } catch {
-                    throw OutputFiles.Failure(path: path, reason: "\(error)")
+                    throw OutputFiles.Failure(path: path, reason: error.reason)
                 }
             }
         }

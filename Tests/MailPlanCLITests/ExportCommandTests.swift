@@ -39,7 +39,8 @@ struct ExportCommandTests {
         let target = folder.appendingPathComponent("missing/week.mps")
         let result = try CLIRunner.run(["export", PlanCommandTests.template, "--mps", target.path])
         #expect(result.status == 73, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix("mailplan: cannot write \(target.path)"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("mailplan: cannot write \(target.path): "), "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "cannot write").count == 2, "said once: \(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 

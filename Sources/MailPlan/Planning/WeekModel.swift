@@ -34,8 +34,20 @@ public struct WeekModel: Sendable {
     public var integers: Int { model.integerVariableCount }
     public var nonzeros: Int { model.nonzeroCount }
 
+    /// Why a model could not be written, in words that finish "cannot write PATH: ".
+    public struct WriteFailure: Error, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
+    }
+
     /// Writes the model atomically: a reader never sees half a file, and a failed write leaves any old file as it was.
-    public func write(to path: String, format: Format) throws {
-        try model.write(to: path, format: format == .mps ? .freeMPS : .cplexLP)
+    public func write(to path: String, format: Format) throws(WriteFailure) {
+        do {
+            try model.write(to: path, format: format == .mps ? .freeMPS : .cplexLP)
+        } catch .writeFailed(_, let reason) {
+            throw WriteFailure(reason: reason)
+        } catch {
+            throw WriteFailure(reason: "\(error)")
+        }
     }
 }
