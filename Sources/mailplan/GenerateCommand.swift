@@ -15,22 +15,22 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "How many jobs the week has (1 to 100000).")
+    @Option(name: .long, parsing: .unconditional, help: "How many jobs the week has (1 to 100000).")
     var jobs: Int
 
-    @Option(name: .long, help: "The seed of the generator.")
+    @Option(name: .long, parsing: .unconditional, help: "The seed of the generator.")
     var seed: UInt64
 
     @Option(name: .long, help: "The folder to write site.toml and week.csv into (created if missing).")
     var out: String
 
-    @Option(name: .long, help: "How many wards, the first ones in ward-code order (1 to 24).")
+    @Option(name: .long, parsing: .unconditional, help: "How many wards, the first ones in ward-code order (1 to 24).")
     var wards: Int = BookGenerator.maxWards
 
     @Option(name: .long, help: "The Monday of the week, as YYYY-MM-DD (2000 to 2099).")
     var week: String = BookGenerator.defaultWeekStart.iso
 
-    @Option(name: .long, help: """
+    @Option(name: .long, parsing: .unconditional, help: """
         How full the shared resources are meant to be (0.01 to 100; 0.6–0.85 is realistic, 1 or more a stress test): \
         the status quo's busiest day on the departments, the whole week's insertion on the centre, hubs and \
         vendors.

@@ -37,10 +37,10 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Folder for plan.json and plan.csv.")
     var out: String = "plan"
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimal planner may run (the best plan and its proven gap are returned).")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds the optimal planner may run (the best plan and its proven gap are returned).")
     var timeLimit: Double = 60
 
-    @Option(help: "Stop when the proven gap on the controllable cost falls to this fraction.")
+    @Option(parsing: .unconditional, help: "Stop when the proven gap on the controllable cost falls to this fraction.")
     var gap: Double = 0.001
 
     @Option(help: "What to print on stdout.")

@@ -38,7 +38,7 @@ struct ResidualsCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Re-solve a what-if for each flagged job (default: on for csv and json).")
     var whatIf: Bool?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the optimal planner may run when there is no --plan.")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds the optimal planner may run when there is no --plan.")
     var timeLimit: Double = 60
 
     @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "FILE"))

@@ -10,6 +10,9 @@ struct GenerateCommandTests {
     @Test(arguments: [
         (["--jobs", "0"], "--jobs must be 1 to 100000, not 0."),
         (["--jobs", "100001"], "--jobs must be 1 to 100000, not 100001."),
+        (["--jobs", "-3"], "--jobs must be 1 to 100000, not -3."),
+        (["--wards", "-2"], "--wards must be 1 to 24, not -2."),
+        (["--load", "-2"], "--load must be 0.01 to 100, not -2.0."),
         (["--wards", "25"], "--wards must be 1 to 24, not 25."),
         (["--week", "2026-12-01"], "--week must be a Monday; 2026-12-01 is a tuesday. The Monday of that week is 2026-11-30."),
         (["--week", "1999-12-27"], "--week 1999-12-27 is outside 2000–2099, the years whose public holidays mailplan knows."),

@@ -159,15 +159,19 @@ struct PlanCommandTests {
     }
 
     @Test func badArgumentsAreUsageErrors() throws {
-        // Zero, not a number, infinite, past a week, and past what a Duration's milliseconds can hold (which trapped).
-        for limit in ["0", "nan", "inf", "604800.5", "1e300"] {
+        // Zero, negative (read as a value, not taken for an option), not a number, infinite, past a week, and past
+        // what a Duration's milliseconds can hold (which trapped).
+        for limit in ["0", "-1", "nan", "inf", "604800.5", "1e300"] {
             let result = try CLIRunner.run(["plan", Self.template, "--time-limit", limit])
             #expect(result.status == 64, "\(limit): \(result.stderr)")
             #expect(result.stderr.contains("--time-limit must be a positive number of seconds, at most 604800 (a week)"),
                     "\(limit): \(result.stderr)")
         }
-        let gap = try CLIRunner.run(["plan", Self.template, "--gap", "1.5"])
-        #expect(gap.status == 64)
+        for fraction in ["1.5", "-0.5"] {
+            let gap = try CLIRunner.run(["plan", Self.template, "--gap", fraction])
+            #expect(gap.status == 64)
+            #expect(gap.stderr.hasPrefix("Error: --gap must be a fraction in [0, 1)\n"), "\(gap.stderr)")
+        }
     }
 
     @Test func aWeekIsTheLongestTimeLimit() throws {
