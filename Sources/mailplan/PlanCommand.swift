@@ -104,7 +104,7 @@ struct PlanCommand: ParsableCommand {
             print(PlanSummary.text(document), terminator: "")
             print("wrote \(folder.appendingPathComponent("plan.json").path) and \(folder.appendingPathComponent("plan.csv").path)")
         case .json:
-            FileHandle.standardOutput.write(try document.json() + Data("\n".utf8))
+            FileHandle.standardOutput.write(json)
         }
         guard incompleteLogs.isEmpty else {
             incompleteLogs.forEach { printError("mailplan: \($0)") }
