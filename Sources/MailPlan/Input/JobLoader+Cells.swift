@@ -49,7 +49,7 @@ struct CellReader {
                 return fail("weight_g must be a number of grams above 0, found '\(text)'")
             }
             guard grams <= TOMLReader.largestNumber else {
-                return fail("weight_g must be at most 1,000,000,000 grams, found '\(text)'")
+                return fail("weight_g must be at most \(TOMLReader.largestNumberWritten) grams, found '\(text)'")
             }
             row.weightGrams = grams
         case .stages: row.stages = stages(text, fail)
@@ -115,13 +115,13 @@ struct CellReader {
                 return nil
             }
             guard value <= Int(TOMLReader.largestNumber) else {
-                fail("\(column) must be at most 1,000,000,000, found \(text)")
+                fail("\(column) must be at most \(TOMLReader.largestNumberWritten), found \(text)")
                 return nil
             }
             return value
         }
         if !text.isEmpty, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) {  // digits past Int.max
-            fail("\(column) must be at most 1,000,000,000, found \(text)")
+            fail("\(column) must be at most \(TOMLReader.largestNumberWritten), found \(text)")
             return nil
         }
         let digitsOnly = text.filter { $0 != "," }

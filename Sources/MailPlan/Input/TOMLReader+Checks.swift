@@ -22,6 +22,8 @@ extension TOMLReader {
     /// The smallest size of a checked number other than 0: a rate of 1e-300 pieces an hour would make a job's
     /// hours infinite.
     public static let smallestNumber = 1e-6
+    /// ``largestNumber`` and ``smallestNumber`` as the diagnostics write them (here and in the job book's).
+    static let largestNumberWritten = "1,000,000,000", smallestNumberWritten = "0.000001"
 
     /// The integer at `key` if it meets `check`; records a problem and returns nil otherwise or if missing.
     ///
@@ -76,11 +78,11 @@ extension TOMLReader {
             return nil
         }
         guard abs(value) <= Self.largestNumber else {
-            error("'\(key)' must be at most 1,000,000,000 in size, found \(Self.shown(value))", at: key)
+            error("'\(key)' must be at most \(Self.largestNumberWritten) in size, found \(Self.shown(value))", at: key)
             return nil
         }
         guard value == 0 || abs(value) >= Self.smallestNumber else {
-            error("'\(key)' must be 0 or at least 0.000001 in size, found \(Self.shown(value))", at: key)
+            error("'\(key)' must be 0 or at least \(Self.smallestNumberWritten) in size, found \(Self.shown(value))", at: key)
             return nil
         }
         return value
@@ -89,7 +91,7 @@ extension TOMLReader {
     private func sized(_ key: String, _ value: Int?) -> Int? {
         guard let value else { return nil }
         guard value.magnitude <= UInt(Self.largestNumber) else {
-            error("'\(key)' must be at most 1,000,000,000 in size, found \(value)", at: key)
+            error("'\(key)' must be at most \(Self.largestNumberWritten) in size, found \(value)", at: key)
             return nil
         }
         return value
