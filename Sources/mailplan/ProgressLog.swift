@@ -91,7 +91,7 @@ final class ProgressLog: Sendable {
 /// `elapsed_s,walk,pass,neighbourhood_jobs,kind,index,of,jobs,improved,gain,incumbent`, one row per neighbourhood
 /// re-solved (``SearchStep``). `walk` is `pass` or `retiming`; `pass` numbers the passes from 1 (a re-timing carries
 /// the pass it follows); `neighbourhood_jobs` is the pass's neighbourhood size and `kind` what its jobs share
-/// (``NeighbourhoodKind``: `program`, `block`, `due-day` or `ward`; both empty for a re-timing); `index` is the
+/// (``NeighbourhoodKind``: `relaxation`, `program`, `block`, `due-day` or `ward`; both empty for a re-timing); `index` is the
 /// neighbourhood's place in its walk (one kind of a pass, or a re-timing), from 0, of `of`; `jobs` its jobs; `improved`
 /// 1 when its plan replaced the incumbent; `gain` and `incumbent` the controllable cost saved and after, yen. Rows are
 /// appended as they come.

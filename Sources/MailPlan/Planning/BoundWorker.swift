@@ -17,8 +17,12 @@ import GLPK
 /// The bound is the best of them. The search reads the best bound so far whenever it reports; the planner waits for
 /// the worker before it returns.
 final class BoundWorker: @unchecked Sendable {
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var best = -Double.infinity
+    /// The week relaxation's route shares (``WeekRelaxation/boundAndRouteShares(timeLimit:method:)``), once it
+    /// has been solved; `weekRelaxationDone` says it has been tried, solved or not.
+    private var shares: [[Double]]?
+    private var weekRelaxationDone = false
     private var thread: SolverThread?
 
     /// Starts at once. `whole` is the MILP of every job, whose LP relaxation is solved last, with its setup links
@@ -28,6 +32,7 @@ final class BoundWorker: @unchecked Sendable {
         thread = SolverThread { [self] in
             // A little before the deadline, so that the planner does not wait on GLPK's last check of the clock.
             func left() -> Duration { deadline - ContinuousClock.now - .milliseconds(250) }
+            defer { finishWeekRelaxation(shares: nil) }  // whatever way the worker ends, no one waits for it
             guard left() > .zero else { return }
             // The large LPs, by row generation with the time that is left (always relaxed; the first round by the
             // primal simplex, the rest by the dual).
@@ -39,7 +44,9 @@ final class BoundWorker: @unchecked Sendable {
                 return try? solveByRowGeneration(model, lazy: lazy, parameters)
             }
             let week = WeekRelaxation(catalogue, lots: .byReach)
-            if let value = try? week.bound(timeLimit: left(), method: .dual) { record(value) }
+            let (value, shares) = (try? week.boundAndRouteShares(timeLimit: left(), method: .dual)) ?? (nil, nil)
+            if let value { record(value) }
+            finishWeekRelaxation(shares: shares)
             // The week with day lots is stronger but a much harder LP: it is started only when it can finish with
             // room for the search beside it (about a fifth slower than alone), because it holds the second core
             // from the whole LP below. Stopped, it proves its last finished round, which is weaker than the whole
@@ -105,7 +112,20 @@ final class BoundWorker: @unchecked Sendable {
     }
 
     /// The best bound proven so far, or −∞.
-    var bound: Double { lock.withLock { best } }
+    var bound: Double { condition.withLock { best } }
+
+    /// Each job's share of each of its candidate routes in the week relaxation's optimum, waiting until the
+    /// relaxation has been tried or `deadline` has come; nil when it was not solved by then. Waiting makes the
+    /// search that reads them take the same path however fast the second core was.
+    func routeShares(waitingUntil deadline: ContinuousClock.Instant) -> [[Double]]? {
+        // Foundation traps on a date as far off as `distantFuture`; no limit is longer than a week.
+        let wait = min(max((deadline - ContinuousClock.now).seconds, 0), 1e6)
+        let until = Date.now + wait
+        condition.lock()
+        defer { condition.unlock() }
+        while !weekRelaxationDone && condition.wait(until: until) {}
+        return shares
+    }
 
     /// Whether the worker has stopped, leaving the second core to the search.
     var isFinished: Bool { thread!.isFinished }
@@ -116,6 +136,15 @@ final class BoundWorker: @unchecked Sendable {
     }
 
     private func record(_ value: Double) {
-        lock.withLock { best = max(best, value) }
+        condition.withLock { best = max(best, value) }
+    }
+
+    private func finishWeekRelaxation(shares: [[Double]]?) {
+        condition.withLock {
+            guard !weekRelaxationDone else { return }
+            weekRelaxationDone = true
+            self.shares = shares
+            condition.broadcast()
+        }
     }
 }

@@ -8,8 +8,9 @@ import GLPK
 ///    small LP; the same relaxation with day lots, stronger, when there is time for it, and after it the whole
 ///    model with each job's lot shares when there is still time; otherwise the LP relaxation of the whole model
 ///    when there is time for it; the large LPs by row generation (``BoundWorker``).
-/// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward) are
-///    re-solved as sub-MIPs with every other job fixed, and a better plan replaces the incumbent. The incumbent is
+/// 3. Fix-and-optimise improves the incumbent: neighbourhoods of jobs (a program, a block, a due day, a ward, and
+///    from the second pass on the jobs the week relaxation's optimum would move) are re-solved as sub-MIPs with
+///    every other job fixed, and a better plan replaces the incumbent. The incumbent is
 ///    kept in a ``PlanLedger``, which costs a move and builds a neighbourhood's context from what it touches.
 ///    Once the bound worker has finished, the second core solves each next neighbourhood ahead (``LookAhead``).
 /// 4. Small models (at most ``Options/wholeModelBinaries`` binaries) keep whole pieces in the sub-MIPs and, when the
@@ -49,6 +50,11 @@ public struct OptimalPlanner: Sendable {
         /// once the bound worker has finished, on a machine of more than one core. It changes how far the search
         /// gets in its time, never which plan a given sequence of sub-MIPs reaches.
         public var lookAhead: Bool?
+        /// Whether each pass after the first begins with neighbourhoods of the jobs the week relaxation's optimum
+        /// would move to another route (``relaxationNeighbourhoods(_:_:shares:size:)``): on by default, which took
+        /// 0–4 % off the 60 s plans of six of eight weeks and left the other two within their spread (Benchmarks/RESULTS.md,
+        /// twenty-second session).
+        public var relaxationNeighbourhoods: Bool
         /// Called with progress during the solve.
         public var progress: (@Sendable (PlannerProgress) -> Void)?
         /// Called after each neighbourhood the search re-solves, in order (``SearchStep``): how a walk went and why
@@ -59,7 +65,7 @@ public struct OptimalPlanner: Sendable {
                     neighbourhoodJobs: Int = 10, largestNeighbourhoodJobs: Int = 80,
                     neighbourhoodNodes: Int = 200, neighbourhoodIterations: Int? = 10_000,
                     singleJobMovesFirst: Bool? = nil, earlyStall: Bool? = nil, timingGroupJobs: Int = 150,
-                    lookAhead: Bool? = nil, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
+                    lookAhead: Bool? = nil, relaxationNeighbourhoods: Bool = true, progress: (@Sendable (PlannerProgress) -> Void)? = nil,
                     searchTrace: (@Sendable (SearchStep) -> Void)? = nil) {
             self.timeLimit = timeLimit
             self.relativeGap = relativeGap
@@ -72,6 +78,7 @@ public struct OptimalPlanner: Sendable {
             self.earlyStall = earlyStall
             self.timingGroupJobs = timingGroupJobs
             self.lookAhead = lookAhead
+            self.relaxationNeighbourhoods = relaxationNeighbourhoods
             self.progress = progress
             self.searchTrace = searchTrace
         }
@@ -218,7 +225,7 @@ public struct OptimalPlanner: Sendable {
             let before = incumbent.controllable
             pass += 1
             var stalledEarly = false
-            for (kind, list) in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
+            func walkKind(_ kind: NeighbourhoodKind, _ list: [[Int]]) throws {
                 var watch = earlyStall ? Self.passWatch(jobs: catalogue.book.jobs.count) : nil
                 try walk(list, .pass(pass, jobsPerNeighbourhood: jobsPerNeighbourhood, kind: kind), keepRoutes: false) { improved, gain in
                     if improved { report("fix and optimise") }
@@ -226,6 +233,16 @@ public struct OptimalPlanner: Sendable {
                     stalledEarly = stalledEarly || stalled
                     return stalled
                 }
+            }
+            // First, from the second pass on, the jobs the week relaxation would move, from the incumbent the last
+            // pass and its re-timing left. Waiting for the relaxation, if it is not solved yet, keeps the path the same
+            // on a slower machine.
+            if options.relaxationNeighbourhoods && pass > 1 && searching(),
+               let shares = worker?.routeShares(waitingUntil: deadline) {
+                try walkKind(.relaxation, relaxationNeighbourhoods(catalogue, incumbent, shares: shares, size: jobsPerNeighbourhood))
+            }
+            for (kind, list) in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
+                try walkKind(kind, list)
             }
             // The first pass is always followed by a re-timing: its neighbourhoods move most routes, and the timing
             // of whole sites around them paid more than any later pass (4.7 % of the Osaka week's cost in its 60 s
@@ -361,6 +378,23 @@ public struct OptimalPlanner: Sendable {
         neighbourhoods(catalogue, size: max(1, catalogue.book.jobs.count), pass: 0).flatMap(\.groups).map(\.count).max() ?? 0
     }
 
+    /// Neighbourhoods of the jobs the week relaxation's optimum would move: those with a larger share on another
+    /// route than on the incumbent's (a deferred job: than on its deferral, one less its routes' shares), ordered
+    /// by the route the relaxation prefers (so that jobs heading for the same resources meet), then by job, and cut
+    /// into chunks of `size`.
+    func relaxationNeighbourhoods(_ catalogue: RouteCatalogue, _ incumbent: PlanLedger, shares: [[Double]], size: Int) -> [[Int]] {
+        var moved: [(job: Int, preferred: [Int])] = []
+        for (j, routes) in catalogue.routes.enumerated() where j < shares.count && shares[j].count == routes.count {
+            guard let best = routes.indices.max(by: { (shares[j][$0], $1) < (shares[j][$1], $0) }) else { continue }
+            let kept = incumbent.route(of: j).map { current in routes.firstIndex(of: current).map { shares[j][$0] } ?? 0 }
+                ?? 1 - shares[j].reduce(0, +)
+            if shares[j][best] > kept { moved.append((j, routes[best].resources)) }
+        }
+        moved.sort { a, b in a.preferred != b.preferred ? a.preferred.lexicographicallyPrecedes(b.preferred) : a.job < b.job }
+        let jobs = moved.map(\.job)
+        return stride(from: 0, to: jobs.count, by: max(1, size)).map { Array(jobs[$0..<min(jobs.count, $0 + max(1, size))]) }
+    }
+
     /// Neighbourhoods for fix-and-optimise, each at most `size` jobs, kind by kind: by program (jobs that can share
     /// setups), by block (jobs that can share a hub and lots), by due day (jobs competing for the same days) and by
     /// ward (jobs sharing a desk). Within a key, jobs are cut into chunks in an order that changes from pass to
@@ -368,12 +402,13 @@ public struct OptimalPlanner: Sendable {
     func neighbourhoods(_ catalogue: RouteCatalogue, size: Int, pass: Int) -> [(kind: NeighbourhoodKind, groups: [[Int]])] {
         let book = catalogue.book
         let wardBlock = Dictionary(uniqueKeysWithValues: book.site.wards.map { ($0.id, $0.block) })
-        return NeighbourhoodKind.allCases.map { kind in
+        return NeighbourhoodKind.groupKinds.map { kind in
             let key: (Job) -> String = switch kind {
             case .program: { $0.program }
             case .block: { wardBlock[$0.ward] ?? "" }
             case .dueDay: { $0.due.description }
             case .ward: { $0.ward }
+            case .relaxation: { _ in "" }  // not a group kind (``relaxationNeighbourhoods``)
             }
             let byKey = Dictionary(grouping: book.jobs.indices, by: { key(book.jobs[$0]) })
             var groups: [[Int]] = []
@@ -398,6 +433,11 @@ public struct OptimalPlanner: Sendable {
 /// What the jobs of one of fix-and-optimise's neighbourhoods share, in the order a pass visits the kinds.
 public enum NeighbourhoodKind: String, Sendable, CaseIterable {
     case program, block, dueDay = "due-day", ward
+    /// Jobs whose route the week relaxation's optimum would mostly replace.
+    case relaxation
+
+    /// The kinds that group jobs by what they share (``OptimalPlanner/neighbourhoods(_:size:pass:)``), in order.
+    public static let groupKinds: [NeighbourhoodKind] = [.program, .block, .dueDay, .ward]
 }
 
 /// One neighbourhood re-solved by the optimal planner's search, reported through ``OptimalPlanner/Options/searchTrace``.

@@ -69,6 +69,11 @@ struct PlanLedger {
         controllable = jobCosts.reduce(0, +) + sharedCost(keys(of: everyone))
     }
 
+    /// The route job `j` takes, nil when it is deferred.
+    func route(of j: Int) -> Route? {
+        placements[j].map { Route(resources: $0.sorted { $0.position < $1.position }.map(\.resource)) }
+    }
+
     /// The plan as ``Plan`` assignments and deferrals (job order, stage order).
     var plan: Plan {
         plan(of: Array(catalogue.book.jobs.indices))

@@ -29,6 +29,9 @@ struct WeekRelaxation {
     /// The rows only a solution that breaks them needs (see ``solveByRowGeneration``): each job's setup needs and,
     /// by day, its tier links.
     private(set) var lazyRows: [LinearModel.Constraint] = []
+    /// Per job, per candidate route (in ``RouteCatalogue/routes`` order), the route's share columns: on time and,
+    /// where it can be on time, late.
+    private(set) var routeShareColumns: [[[LinearModel.Variable]]] = []
 
     /// How the relaxation prices postal lots.
     enum Lots: Sendable {
@@ -85,6 +88,7 @@ struct WeekRelaxation {
             let name = catalogue.jobNames[j]
             let deferral = model.addVariable("defer_\(name)", upperBound: 1,
                                              objective: policy.deferralYenPerPiece * Double(job.pieces))
+            routeShareColumns.append([])
             guard let ready = horizon.readyIndex(job) else {
                 model.addConstraint("assign_\(name)", [(deferral, 1.0)], .exactly(1))
                 continue
@@ -109,6 +113,7 @@ struct WeekRelaxation {
                     : nil
                 let shares = [x] + (late.map { [$0] } ?? [])
                 xs += shares
+                routeShareColumns[j].append(shares)
                 if lots == .byDay, mailClass != nil, let k = job.stages.firstIndex(of: .dispatch) {
                     dispatches.append(.init(site: resources[route.resources[k]].site, shares: shares,
                                             start: starts[k], onTime: late.map { _ in (x, deadlines[k]) }))
@@ -374,5 +379,15 @@ struct WeekRelaxation {
     /// neither is available (then no bound is claimed).
     func bound(timeLimit: Duration, method: SolveParameters.LPMethod = .primal) throws -> Double? {
         try solve(model, try SolveParameters(timeLimit: timeLimit, method: method)).bestBound
+    }
+
+    /// Solves the relaxation like ``bound(timeLimit:method:)`` and, when it is solved to optimality, also returns
+    /// each job's share of each of its candidate routes (on time and late together; the rest is deferral).
+    func boundAndRouteShares(timeLimit: Duration, method: SolveParameters.LPMethod = .primal) throws
+        -> (bound: Double?, shares: [[Double]]?) {
+        let solution = try solve(model, try SolveParameters(timeLimit: timeLimit, method: method))
+        guard solution.termination == .optimal, solution.hasSolution else { return (solution.bestBound, nil) }
+        let shares = routeShareColumns.map { routes in routes.map { $0.reduce(0) { $0 + solution.value(of: $1) } } }
+        return (solution.bestBound, shares)
     }
 }
