@@ -197,7 +197,8 @@ public struct OptimalPlanner: Sendable {
         }
 
         // Large weeks: single-job moves first, while they still pay.
-        if options.singleJobMovesFirst ?? Self.movesJobsFirst(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit) {
+        let largeForTheLimit = Self.movesJobsFirst(jobs: catalogue.book.jobs.count, timeLimit: options.timeLimit)
+        if options.singleJobMovesFirst ?? largeForTheLimit {
             let order = HeuristicPlanners.priorityOrder(catalogue.book.jobs)
             // The pass cannot read the incumbent it moves, so it watches only the clock.
             while searching() && incumbent.relocateJobs(order, searching: { remaining() > .milliseconds(500) }) > 0 {
@@ -236,9 +237,11 @@ public struct OptimalPlanner: Sendable {
             }
             // First, from the second pass on, the jobs the week relaxation would move, from the incumbent the last
             // pass and its re-timing left. Waiting for the relaxation, if it is not solved yet, keeps the path the same
-            // on a slower machine.
+            // on a slower machine; but a week large for its limit, whose path the limit cuts anyway, goes on without
+            // them until they come: the 6,000-job week reached its second pass at 100 s of 300 and its relaxation
+            // came at 192 s (Benchmarks/RESULTS.md, twenty-second session).
             if options.relaxationNeighbourhoods && pass > 1 && searching(),
-               let shares = worker?.routeShares(waitingUntil: deadline) {
+               let shares = worker?.routeShares(waitingUntil: largeForTheLimit ? .now : deadline) {
                 try walkKind(.relaxation, relaxationNeighbourhoods(catalogue, incumbent, shares: shares, size: jobsPerNeighbourhood))
             }
             for (kind, list) in neighbourhoods(catalogue, size: jobsPerNeighbourhood, pass: pass) {
