@@ -14,8 +14,9 @@ import GLPK
 /// first round by the primal simplex takes the day lots on to 34 s. Each round proves a bound, recorded as soon as
 /// it is proven, so a stopped solve still proves its last round's optimum.
 ///
-/// The bound is the best of them. The search reads the best bound so far whenever it reports; the planner waits for
-/// the worker before it returns.
+/// The bound is the best of them. The search reads the best bound so far whenever it reports, and the week
+/// relaxation's route shares for its neighbourhoods (``routeShares(waitingUntil:)``); the planner waits for the
+/// worker before it returns.
 final class BoundWorker: @unchecked Sendable {
     private let condition = NSCondition()
     private var best = -Double.infinity

@@ -435,9 +435,10 @@ public struct OptimalPlanner: Sendable {
 
 /// What the jobs of one of fix-and-optimise's neighbourhoods share, in the order a pass visits the kinds.
 public enum NeighbourhoodKind: String, Sendable, CaseIterable {
-    case program, block, dueDay = "due-day", ward
-    /// Jobs whose route the week relaxation's optimum would mostly replace.
+    /// Jobs the week relaxation's optimum would move to another route (``OptimalPlanner/relaxationNeighbourhoods``),
+    /// from the second pass on.
     case relaxation
+    case program, block, dueDay = "due-day", ward
 
     /// The kinds that group jobs by what they share (``OptimalPlanner/neighbourhoods(_:size:pass:)``), in order.
     public static let groupKinds: [NeighbourhoodKind] = [.program, .block, .dueDay, .ward]
